@@ -1,0 +1,101 @@
+"""HTML in, main text + title + publication date out: trafilatura for the text, Thai dates by hand.
+
+htmldate rejects Buddhist-era years (2568), so trafilatura's date extraction is switched off and
+the publication date is read from machine-readable meta tags or a Thai date near the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import lxml.html
+import trafilatura
+
+from extract.normalise import normalise_text
+from extract.thai_dates import parse_thai_date
+
+# Boilerplate blocks trafilatura can mistake for content on Thai CMS pages.
+_PRUNE_XPATH = [
+    "//*[contains(@class,'share')]",
+    "//*[contains(@class,'counter') or contains(@class,'visitor')]",
+    "//*[contains(@class,'comment')]",
+    "//*[contains(@class,'related') or contains(@class,'popular')]",
+    "//*[contains(@class,'gallery')]",
+    "//*[contains(@class,'breadcrumb')]",
+]
+_META_DATE = (
+    "article:published_time",
+    "datePublished",
+    "pubdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "DC.date.issued",
+)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlArticle:
+    text: str
+    title: str | None
+    published: date | None
+
+
+def _meta_published(tree: lxml.html.HtmlElement) -> date | None:
+    for name in _META_DATE:
+        for value in tree.xpath(
+            f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content"
+        ):
+            m = _ISO_DATE.search(value)
+            if m:
+                year = int(m.group(1))
+                year = year - 543 if year > 2400 else year
+                try:
+                    return date(year, int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    continue
+    for value in tree.xpath("//time/@datetime"):
+        m = _ISO_DATE.search(value)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def _title(tree: lxml.html.HtmlElement) -> str | None:
+    for xpath in ("//meta[@property='og:title']/@content", "//h1//text()", "//title//text()"):
+        values = [v.strip() for v in tree.xpath(xpath) if v.strip()]
+        if values:
+            return " ".join(values[:1])
+    return None
+
+
+def html_to_article(html: str | bytes) -> HtmlArticle:
+    """Main text (paragraphs joined by newlines), headline and publication date of a page."""
+    tree = lxml.html.fromstring(html) if html else None
+    if tree is None:
+        return HtmlArticle(text="", title=None, published=None)
+    title = _title(tree)
+    published = _meta_published(tree)
+    text = (
+        trafilatura.extract(
+            tree,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+            prune_xpath=_PRUNE_XPATH,
+            with_metadata=False,
+        )
+        or ""
+    )
+    if published is None:
+        # A Thai date line in the page header ("วันที่ลงข่าว: 05/03/21", "วันจันทร์ที่ 27 มีนาคม 2566").
+        header_text = " ".join(tree.xpath("//*[contains(@class,'date') or contains(@class,'time')]//text()"))
+        published = parse_thai_date(normalise_text(header_text).text) if header_text else None
+    return HtmlArticle(text=text, title=title, published=published)

@@ -1,0 +1,119 @@
+"""Normalise Thai text once, at the boundary, keeping offsets back to the raw input.
+
+Two strings of identical length come out: ``text`` (for matching: Thai digits as ASCII) and
+``surface`` (for output: digits as the author wrote them).  Every extractor matches on ``text``
+and slices values out of ``surface`` with the same offsets, so fields stay "as written" while the
+rules only ever see one digit system.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Horizontal whitespace variants seen in government CMS output (NBSP from WYSIWYG editors, tabs).
+_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_QUOTES = str.maketrans({"„": "“", "‟": "“", "″": '"', "〝": "“", "〞": "”", "«": "“", "»": "”"})
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Normalised text plus the map from each of its characters to the raw input offset."""
+
+    text: str
+    surface: str
+    raw_offsets: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the raw input it came from."""
+        if not self.raw_offsets:
+            return (0, 0)
+        raw_start = self.raw_offsets[min(start, len(self.raw_offsets) - 1)]
+        raw_end = self.raw_offsets[end - 1] + 1 if end > start else raw_start
+        return (raw_start, raw_end)
+
+
+def _char_normalise(raw: str) -> tuple[list[str], list[int]]:
+    """NFC per character run, drop zero-width characters, compose sara am, unify quote styles."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    nfc_needed = not unicodedata.is_normalized("NFC", raw)
+    for i, ch in enumerate(raw):
+        if ord(ch) in _ZERO_WIDTH:
+            continue
+        if ch == "\r":
+            ch = "\n"
+        ch = ch.translate(_QUOTES)
+        # "ํ" + "า" typed separately is how many Thai keyboards/CMSs store "ำ".
+        if ch == "\u0e32" and chars and chars[-1] == "\u0e4d":
+            chars[-1] = "\u0e33"
+            continue
+        chars.append(ch)
+        offsets.append(i)
+    if nfc_needed:
+        # NFC can change lengths only for combining sequences; redo it per character with offsets.
+        composed: list[str] = []
+        composed_offsets: list[int] = []
+        for ch, off in zip(chars, offsets, strict=True):
+            if composed and unicodedata.combining(ch):
+                merged = unicodedata.normalize("NFC", composed[-1] + ch)
+                if len(merged) == 1:
+                    composed[-1] = merged
+                    continue
+            composed.append(unicodedata.normalize("NFC", ch))
+            composed_offsets.append(off)
+        return composed, composed_offsets
+    return chars, offsets
+
+
+def normalise_text(raw: str) -> NormalisedText:
+    """NFC, zero-width removal, sara-am composition, one space per run, trimmed lines, Thai digits.
+
+    Newlines are kept (collapsed to at most one blank line) because paragraph breaks carry meaning:
+    the headline and lead paragraph locate the main event.
+    """
+    chars, offsets = _char_normalise(raw)
+    joined = "".join(chars)
+    out: list[str] = []
+    out_offsets: list[int] = []
+    pos = 0
+    # Walk line by line so leading/trailing blanks of each line disappear with their offsets.
+    for match in re.finditer(r"[^\n]*(\n|$)", joined):
+        line = match.group(0).rstrip("\n")
+        line_start = match.start()
+        if match.start() == match.end():
+            break
+        stripped = line.strip(
+            " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+        )
+        if not stripped:
+            if out and not (len(out) >= 2 and out[-1] == "\n" and out[-2] == "\n") and out[-1] == "\n":
+                out.append("\n")
+                out_offsets.append(offsets[line_start] if line_start < len(offsets) else pos)
+            continue
+        lead = line.index(stripped[0])
+        seg_start = line_start + lead
+        last_space = False
+        for j, ch in enumerate(stripped):
+            if _HSPACE.match(ch):
+                if last_space:
+                    continue
+                ch = " "
+                last_space = True
+            else:
+                last_space = False
+            out.append(ch)
+            out_offsets.append(offsets[seg_start + j])
+        out.append("\n")
+        out_offsets.append(offsets[seg_start + len(stripped) - 1])
+        pos = seg_start + len(stripped)
+    while out and out[-1] == "\n":
+        out.pop()
+        out_offsets.pop()
+    surface = "".join(out)
+    return NormalisedText(
+        text=surface.translate(_THAI_DIGITS), surface=surface, raw_offsets=tuple(out_offsets)
+    )
