@@ -1,0 +1,122 @@
+"""Raw archive: every fetched article (and listing) response as a gzip WARC response record plus its
+request record, so extraction can be re-run without crawling.
+
+Files are `khaosan-<run>-<n>.warc.gz` under the WARC directory, rotated at `max_file_bytes`. Each
+record is its own gzip member and is flushed at once, so a killed crawl leaves readable files. The
+stored payload is the body as Scrapy delivered it, i.e. after Content-Encoding was undone; the
+Content-Encoding/Transfer-Encoding headers are therefore dropped and Content-Length set to the stored
+length, keeping the record self-consistent.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+DEFAULT_MAX_FILE_BYTES = 1 << 30
+_DROPPED_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+
+
+@dataclass(frozen=True)
+class WarcLocation:
+    warc_file: str  # relative to the WARC directory
+    offset: int
+    length: int
+
+
+class WarcArchive:
+    """Appends response/request record pairs to rotating gzip WARC files."""
+
+    def __init__(self, warc_dir: Path, run_id: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> None:
+        self.warc_dir = Path(warc_dir)
+        self.run_id = run_id
+        self.max_file_bytes = max_file_bytes
+        self._index = 0
+        self._handle: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
+        self._name = ""
+
+    def _open_next(self) -> None:
+        self.close()
+        self.warc_dir.mkdir(parents=True, exist_ok=True)
+        self._index += 1
+        self._name = f"khaosan-{self.run_id}-{self._index:05d}.warc.gz"
+        self._handle = (self.warc_dir / self._name).open("ab")
+        self._writer = WARCWriter(self._handle, gzip=True)
+
+    def write(
+        self,
+        url: str,
+        status: int,
+        response_headers: list[tuple[str, str]],
+        body: bytes,
+        request_method: str = "GET",
+        request_headers: list[tuple[str, str]] | None = None,
+    ) -> WarcLocation:
+        if self._handle is None or self._handle.tell() >= self.max_file_bytes:
+            self._open_next()
+        assert self._handle is not None and self._writer is not None
+        headers = [(k, v) for k, v in response_headers if k.lower() not in _DROPPED_HEADERS]
+        headers.append(("Content-Length", str(len(body))))
+        http_headers = StatusAndHeaders(f"{status} {_reason(status)}", headers, protocol="HTTP/1.1")
+        response = self._writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http_headers
+        )
+        parts = urlsplit(url)
+        target = parts.path + (f"?{parts.query}" if parts.query else "") or "/"
+        request_line = StatusAndHeaders(
+            f"{request_method} {target} HTTP/1.1",
+            [("Host", parts.netloc), *(request_headers or [])],
+            is_http_request=True,
+        )
+        request = self._writer.create_warc_record(
+            url, "request", payload=io.BytesIO(b""), http_headers=request_line
+        )
+        request.rec_headers.add_header(
+            "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
+        )
+        offset = self._handle.tell()
+        self._writer.write_record(response)
+        length = self._handle.tell() - offset
+        self._writer.write_record(request)
+        self._handle.flush()
+        return WarcLocation(self._name, offset, length)
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        self._handle = None
+        self._writer = None
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def read_html(warc_dir: str | Path, warc_file: str, offset: int) -> tuple[str, dict[str, str], bytes]:
+    """Read the response record at `offset`: (target URL, HTTP headers with lower-cased names, body).
+
+    Repeated headers are joined with ", ". Raises ValueError when no response record starts there.
+    """
+    with (Path(warc_dir) / warc_file).open("rb") as handle:
+        handle.seek(offset)
+        for record in ArchiveIterator(handle):
+            if record.rec_type != "response":
+                break
+            headers: dict[str, str] = {}
+            for name, value in record.http_headers.headers:
+                key = name.lower()
+                headers[key] = f"{headers[key]}, {value}" if key in headers else value
+            return record.rec_headers.get_header("WARC-Target-URI"), headers, record.content_stream().read()
+    raise ValueError(f"no WARC response record at offset {offset} of {warc_file}")

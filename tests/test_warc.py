@@ -1,0 +1,72 @@
+import gzip
+from pathlib import Path
+
+import pytest
+
+from crawlers.encoding import decode_html
+from crawlers.warc import WarcArchive, read_html
+
+ARTICLE = "<html><body><h1>ศูนย์พัฒนาสังคมหน่วยที่ 12 มอบเครื่องอุปโภคบริโภค</h1></body></html>"
+
+
+def test_round_trip_returns_url_headers_and_exact_bytes(tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path, run_id="20260101T000000Z-1")
+    bodies = {
+        "http://127.0.0.1:8001/th/news/detail/7": ARTICLE.encode("utf-8"),
+        "http://127.0.0.1:8002/ewt_news.php?nid=3&filename=index": ARTICLE.encode("cp874"),
+        "http://127.0.0.1:8003/empty": b"",
+    }
+    locations = {
+        url: archive.write(
+            url,
+            200,
+            [
+                ("Content-Type", "text/html; charset=windows-874"),
+                ("Content-Encoding", "gzip"),
+                ("ETag", '"abc"'),
+            ],
+            body,
+            request_headers=[("User-Agent", "Khaosan/0.1")],
+        )
+        for url, body in bodies.items()
+    }
+    archive.close()
+    for url, location in locations.items():
+        got_url, headers, body = read_html(tmp_path, location.warc_file, location.offset)
+        assert got_url == url
+        assert body == bodies[url]
+        assert headers["etag"] == '"abc"'
+        assert "content-encoding" not in headers  # payload is stored decoded
+        assert headers["content-length"] == str(len(body))
+    tis = locations["http://127.0.0.1:8002/ewt_news.php?nid=3&filename=index"]
+    text, codec = decode_html(
+        read_html(tmp_path, tis.warc_file, tis.offset)[2], "text/html; charset=windows-874"
+    )
+    assert codec == "cp874" and "มอบเครื่องอุปโภคบริโภค" in text
+
+
+def test_each_record_is_its_own_gzip_member_at_its_offset(tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path, run_id="r")
+    first = archive.write("http://a.test/1", 200, [], b"one")
+    second = archive.write("http://a.test/2", 404, [], b"two")
+    archive.close()
+    raw = (tmp_path / first.warc_file).read_bytes()
+    member = gzip.decompress(raw[second.offset : second.offset + second.length])
+    assert member.startswith(b"WARC/1.") and b"http://a.test/2" in member and b"404 Not Found" in member
+    assert first.offset == 0 and second.offset > first.length
+
+
+def test_files_rotate_at_the_size_limit(tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path, run_id="r", max_file_bytes=1)
+    names = {archive.write(f"http://a.test/{i}", 200, [], b"x" * 100).warc_file for i in range(3)}
+    archive.close()
+    assert names == {"khaosan-r-00001.warc.gz", "khaosan-r-00002.warc.gz", "khaosan-r-00003.warc.gz"}
+
+
+def test_wrong_offset_is_a_clear_error(tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path, run_id="r")
+    location = archive.write("http://a.test/1", 200, [], b"one")
+    archive.close()
+    # the request record follows the response record: pointing at it is not a response
+    with pytest.raises(ValueError, match="no WARC response record"):
+        read_html(tmp_path, location.warc_file, location.offset + location.length)
