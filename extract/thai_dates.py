@@ -1,11 +1,20 @@
-"""Thai dates and times: parse_thai_date and the event-date extractor (stub to be deepened)."""
+"""Thai dates and times: parse single dates, find every date/range/time in a text, pick the main event's.
+
+All patterns run on ``article.text`` (ASCII digits).  Years come as Buddhist era (2562), Common
+era (2019) or two digits; a two-digit year next to a month name is BE ("28 ต.ค. 62" -> 2019), a
+two-digit year in a numeric date is CE up to 35 and BE from 36 on, because the two readings never
+overlap for modern releases ("05/03/21" -> 2021, "05/03/64" -> 2021).
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from extract.results import EventDates
+from extract.article import Article
+from extract.results import EventDates, Found
+from schemas.models import Span
 
 FULL_MONTHS = [
     "มกราคม",
@@ -35,35 +44,383 @@ ABBR_MONTHS = [
     "พ.ย.",
     "ธ.ค.",
 ]
-MONTH_NUMBER = {m: i + 1 for i, m in enumerate(FULL_MONTHS)} | {m: i + 1 for i, m in enumerate(ABBR_MONTHS)}
-MONTH_RE = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
-_DATE_RE = re.compile(rf"(\d{{1,2}})\s*({MONTH_RE})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(\d{{4}}|\d{{2}})(?!\d)")
-_NUMERIC_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?!\d)")
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MIN_YEAR, MAX_YEAR = 1900, 2150  # CE years outside this are typos or not years at all
+# A programme longer than this is a fiscal year or validity period, not an event's span.
+MAX_SPAN_DAYS = 92
+
+_THAI_CHAR = "\u0e01-\u0e5b"
+_WEEKDAY = "(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
 
 
-def year_to_ce(year: int) -> int:
-    """BE 4-digit (2562), BE 2-digit (62) or CE (2019) year -> CE year."""
+def _abbr_pattern(abbr: str) -> str:
+    """'ต.ค.' -> a pattern also taking 'ต.ค', 'ตค.', 'ต. ค.' (CMS editors drop or space the dots)."""
+    letters = abbr.rstrip(".").split(".")
+    inner = r"\.?\s?".join(map(re.escape, letters))
+    # Without a final dot the abbreviation must not run into a Thai word ("มค" inside "มคอ").
+    return rf"{inner}(?:\.|(?![{_THAI_CHAR}]))"
+
+
+_MONTH_PATTERNS: list[tuple[str, int]] = (
+    [(re.escape(m), i + 1) for i, m in enumerate(FULL_MONTHS)]
+    + [(_abbr_pattern(m), i + 1) for i, m in enumerate(ABBR_MONTHS)]
+    + [(rf"{m}|{m[:3]}\.?(?![A-Za-z])", i + 1) for i, m in enumerate(ENGLISH_MONTHS)]
+)
+# One named group per month pattern (m1..m36) so a match tells its month without a second lookup.
+_MONTH_GROUP_MONTH = {f"m{k}": month for k, (_, month) in enumerate(_MONTH_PATTERNS)}
+
+
+def _month_alternation(suffix: str) -> str:
+    groups = [(f"m{k}", pat) for k, (pat, _) in enumerate(_MONTH_PATTERNS)]
+    # Longest first so "มีนาคม" wins over "มี.ค" style prefixes.
+    groups.sort(key=lambda g: len(g[1]), reverse=True)
+    return "(?:" + "|".join(f"(?P<{name}{suffix}>{pat})" for name, pat in groups) + ")"
+
+
+_DAY = r"(?<![\d.,:/])(?P<d{s}>[0-3]?\d)(?![\d.,:/])"
+_YEAR = (
+    r"(?:\s?(?P<era{s}>พ\.\s?ศ\.?|ค\.\s?ศ\.?|B\.?E\.?|A\.?D\.?)?\s?"
+    r"(?P<y{s}>\d{{4}}|\d{{2}})(?![\d]|[.:]\d))?"
+)
+_SEP = r"\s?(?:[-–—]|จน\s?ถึง|ถึง)\s?(?:วัน(?:" + _WEEKDAY + r")?ที่\s?)?"
+
+
+def _date_part(s: str, *, with_month: bool = True) -> str:
+    day = _DAY.format(s=s)
+    if not with_month:
+        return day
+    return day + r"\s?" + _month_alternation(s) + _YEAR.format(s=s)
+
+
+_PREFIX = (
+    r"(?P<rel>(?:วันนี้|เมื่อวานนี้|เมื่อวาน|วันพรุ่งนี้|พรุ่งนี้)\s?\(\s?)?"
+    r"(?:\(\s?)?"
+    r"(?:(?P<cue>เมื่อ|ใน|ระหว่าง|ตั้งแต่|จน\s?ถึง|ถึง|ภายใน|ก่อน|หลัง)\s?)?"
+    r"(?:วัน(?:" + _WEEKDAY + r"(?:ที่)?|ที่)\s?)?"
+)
+_NUMERIC = r"(?<![\d/.])(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>\d{4}|\d{2})(?![\d/])"
+_DATE_RE = re.compile(
+    _PREFIX
+    + "(?:"
+    + _date_part("1")
+    + _SEP
+    + _date_part("2")  # 30 ก.ย. – 2 ต.ค. 63
+    + "|"
+    + _date_part("1", with_month=False)
+    + _SEP
+    + _date_part("2")  # 27 - 29 ตุลาคม 2562
+    + "|"
+    + _date_part("2")  # 28 ต.ค. 62
+    + "|"
+    + _NUMERIC
+    + ")"
+)
+_PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
+_FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
+_TIME_RE = re.compile(
+    r"(?P<cue>(?:ตั้งแต่|เมื่อ|ใน)?เวลา\s?(?:ประมาณ\s?)?)?"
+    r"(?<![\d.:/,])(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)(?![\d])"
+    r"(?:\s?(?:[-–—]|ถึง)\s?[0-2]?\d[.:][0-5]\d)?"
+    rf"\s?(?P<unit>น\.|นาฬิกา|น(?![{_THAI_CHAR}])|hrs?\.?|a\.m\.|p\.m\.)?"
+)
+_RELATIVE_DAYS = {"วันนี้": 0, "เมื่อวานนี้": -1, "เมื่อวาน": -1, "วันพรุ่งนี้": 1, "พรุ่งนี้": 1}
+_CUE_NAMES = {
+    "เมื่อ": "when",
+    "ใน": "on",
+    "ระหว่าง": "between",
+    "ตั้งแต่": "since",
+    "ถึง": "until",
+    "จนถึง": "until",
+    "ภายใน": "until",
+    "ก่อน": "before",
+    "หลัง": "after",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date or date range as written: its days, where it is, and the word that introduced it."""
+
+    start: date
+    end: date  # == start for a single day
+    span: Span  # the whole expression including its cue ("เมื่อวันที่ …", "วันนี้ (…")
+    cue: str  # when/on/between/since/until/before/after/today/"" (see _CUE_NAMES)
+    year_given: bool
+
+    @property
+    def is_range(self) -> bool:
+        return self.end != self.start
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    value: str  # "HH:MM"
+    span: Span
+
+
+def year_to_ce(year: int, *, numeric: bool = False, era: str | None = None) -> int:
+    """A year as written -> CE.  BE 4-digit (2562), CE (2019), two digits (BE; CE if numeric and <= 35)."""
+    era = (era or "").replace(" ", "").replace(".", "")
     if year < 100:
+        if era in ("คศ", "AD") or (numeric and era not in ("พศ", "BE") and year <= 35):
+            return 2000 + year
         year += 2500
-    return year - 543 if year > 2400 else year
+    if era in ("คศ", "AD"):
+        return year
+    return year - 543 if year > 2300 else year
 
 
-def parse_thai_date(s: str) -> date | None:
-    """First '28 ต.ค. 62' / '4 มีนาคม 2564' / '05/03/21' style date in s (ASCII digits), or None."""
-    m = _DATE_RE.search(s)
-    if m:
-        day, month, year = int(m.group(1)), MONTH_NUMBER[m.group(2)], year_to_ce(int(m.group(3)))
-    else:
-        m = _NUMERIC_RE.search(s)
-        if not m:
-            return None
-        day, month, year = int(m.group(1)), int(m.group(2)), year_to_ce(int(m.group(3)))
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def extract_event_dates(article: object) -> EventDates:
-    """Main-event date, range and time. Stub: the dates extractor fills this in."""
-    return EventDates()
+def _month_of(m: re.Match[str], suffix: str) -> int | None:
+    for name, month in _MONTH_GROUP_MONTH.items():
+        if m.group(name + suffix) is not None:
+            return month
+    return None
+
+
+def _year_of(m: re.Match[str], suffix: str) -> int | None:
+    y = m.group("y" + suffix)
+    return year_to_ce(int(y), era=m.group("era" + suffix)) if y else None
+
+
+def nearest_year(month: int, day: int, reference: date) -> date | None:
+    """The date with this day and month closest to reference (a year-less "5 ก.ย." in a release)."""
+    best: date | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate and (best is None or abs(candidate - reference) < abs(best - reference)):
+            best = candidate
+    return best
+
+
+def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date, date, bool] | None:
+    """(start, end, year_given) of a _DATE_RE match; None if it is not a real date."""
+    if m.group("nd"):
+        year = year_to_ce(int(m.group("ny")), numeric=True)
+        day = _safe_date(year, int(m.group("nm")), int(m.group("nd")))
+        return (day, day, True) if day else None
+    month2 = _month_of(m, "2")
+    if month2 is None:
+        return None
+    year2 = _year_of(m, "2")
+    day2 = int(m.group("d2"))
+    month1 = _month_of(m, "1") or month2
+    year1 = _year_of(m, "1")
+    day1 = int(m.group("d1")) if m.group("d1") else None
+    year_given = year2 is not None or year1 is not None
+    if year2 is None and year1 is not None:
+        year2 = year1 + (1 if month2 < month1 else 0)
+    if year2 is None:
+        if reference is None:
+            return None
+        end = nearest_year(month2, day2, reference)
+        year2 = end.year if end else None
+    end = _safe_date(year2, month2, day2)
+    if end is None:
+        return None
+    if day1 is None:
+        return end, end, year_given
+    start = _safe_date(year1 or (year2 - (1 if month1 > month2 else 0)), month1, day1)
+    if start is None or start > end:
+        return None
+    return start, end, year_given
+
+
+def _cue_of(m: re.Match[str], text: str) -> str:
+    if m.group("rel"):
+        return "today"
+    cue = (m.group("cue") or "").replace(" ", "")
+    name = _CUE_NAMES.get(cue, "")
+    if name in ("", "when") and _PAST_SUFFIX.match(text, m.end()):
+        return "when"
+    return name
+
+
+def find_dates(
+    text: str, reference: date | None = None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """Every date and date range in text[start:end], in order.
+
+    Year-less dates take the year that puts them nearest to ``reference`` (the publication date),
+    or, without one, nearest to the first dated mention in the text.  Fiscal years and bare years
+    ("ประจำปี 2560") are not dates and never appear here.
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[re.Match[str], tuple[date, date, bool] | None]] = []
+    pos = start
+    while pos < end:
+        m = _DATE_RE.search(text, pos, end)
+        if m is None:
+            break
+        found.append((m, _mention_from_match(m, reference)))
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    if reference is None:
+        dated = next((r for _, r in found if r and r[2]), None)
+        if dated is not None:
+            found = [(m, r or _mention_from_match(m, dated[0])) for m, r in found]
+    mentions = []
+    for m, resolved in found:
+        if resolved is None:
+            continue
+        first, last, year_given = resolved
+        mentions.append(DateMention(first, last, (m.start(), m.end()), _cue_of(m, text), year_given))
+    return mentions
+
+
+def parse_thai_date(s: str) -> date | None:
+    """First complete date in s ('28 ต.ค. 62', 'วันจันทร์ที่ 4 มีนาคม 2564', '05/03/21'), else None.
+
+    s uses ASCII digits (pass ``normalise_text(s).text``).  A range gives its first day; a date
+    without a year, an impossible day (31 ก.พ.) or an absurd year gives None.
+    """
+    for mention in find_dates(s):
+        if mention.year_given:
+            return mention.start
+    return None
+
+
+def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMention]:
+    """Clock times written as 'เวลา 10.30 น.', '10:30 น.', 'เวลา 09.00-12.00 น.' (first time kept)."""
+    out = []
+    for m in _TIME_RE.finditer(text, start, len(text) if end is None else end):
+        if not (m.group("cue") or m.group("unit")):
+            continue  # a bare "10.30" is a decimal, not a time
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        if hour > 24 or (hour == 24 and minute):
+            continue
+        out.append(TimeMention(f"{hour % 24:02d}:{minute:02d}", (m.start(), m.end())))
+    return out
+
+
+def find_fiscal_years(text: str, start: int = 0, end: int | None = None) -> list[Found[int]]:
+    """'ปีงบประมาณ 2563' / 'ปีงบประมาณ พ.ศ. 2563' / 'ปีงบฯ 63' -> CE year of the BE fiscal year."""
+    out = []
+    for m in _FISCAL_RE.finditer(text, start, len(text) if end is None else end):
+        year = year_to_ce(int(m.group("y")))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            out.append(Found(year, (m.start(), m.end())))
+    return out
+
+
+_REPORTING_RE = re.compile(r"(?:เปิดเผย|เผย|กล่าว|แถลง(?:ข่าว)?|แจ้ง|ระบุ|ให้สัมภาษณ์|ชี้แจง)\s?(?:ว่า|ถึง)")
+# "วันนี้" with no bracketed date opens a lead (or follows "เปิดเผยว่า"): the publication day.
+_BARE_RELATIVE_RE = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=ว่า)|(?<=ว่า )|(?<=\) ))(?P<rel>วันนี้|เมื่อวานนี้|เมื่อวาน)(?!\s?\()"
+)
+_EVENT_CUES = ("", "when", "on", "between", "since", "today")
+_REPORT_WINDOW = 300  # chars from the dateline to its "เปิดเผยว่า": one name and a long position title
+_TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that belongs to it
+_TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _reported_activity(text: str, anchor: DateMention, mentions: list[DateMention]) -> DateMention:
+    """The dateline of a "วันที่ X นาย… เปิดเผยว่า เมื่อวันที่ Y …" lead reports the telling, not the
+    activity: the activity's own date (เมื่อ/ใน/ระหว่างวันที่ Y) in the same paragraph wins."""
+    para_end = _paragraph_end(text, anchor.span[1])
+    verb = _REPORTING_RE.search(text, anchor.span[1], min(para_end, anchor.span[1] + _REPORT_WINDOW))
+    if verb is None:
+        return anchor
+    for m in mentions:
+        if m.span[0] >= verb.end() and m.span[0] < para_end and m.cue in ("when", "on", "between"):
+            return m if m.start != anchor.start or m.is_range else anchor
+    return anchor
+
+
+def _programme_range(day: date, mentions: list[DateMention]) -> DateMention | None:
+    """First stated range that contains the event day: the whole programme it belongs to."""
+    for m in mentions:
+        if m.is_range and m.start <= day <= m.end and (m.end - m.start).days <= MAX_SPAN_DAYS:
+            if m.cue not in ("until", "before", "after"):
+                return m
+    return None
+
+
+def _event_time(
+    text: str, anchor_span: Span, day: date, mentions: list[DateMention], times: list[TimeMention]
+) -> TimeMention | None:
+    """First time told with the main event: in the dateline's paragraph (not tied to another day),
+    else right after any other mention of the event day or of its programme range."""
+    para_end = _paragraph_end(text, anchor_span[1])
+    for t in times:
+        if t.span[0] < anchor_span[0] - _TIME_BEFORE_DATE or t.span[0] >= para_end:
+            continue
+        tied = [m for m in mentions if 0 <= t.span[0] - m.span[1] <= _TIME_NEAR_DATE // 3]
+        if t.span[0] >= anchor_span[1] and tied and not any(m.start <= day <= m.end for m in tied):
+            continue  # "ตั้งแต่ 06.00 น. ของวันที่ 17" style times of another day
+        return t
+    for m in mentions:
+        if m.start <= day <= m.end and m.span != anchor_span:
+            for t in times:
+                if 0 <= t.span[0] - m.span[1] <= _TIME_NEAR_DATE:
+                    return t
+    return None
+
+
+def extract_event_dates(article: Article) -> EventDates:
+    """The main event's day, programme range and first time, plus any fiscal year.
+
+    The dateline is the first date in ``article.lead`` (the paragraphs up to the one that tells the
+    main event); "วันนี้" alone there is the publication day.  A dateline followed by
+    "เปิดเผยว่า … เมื่อวันที่ …" yields to the reported activity's date.  A stated range
+    containing the day ("ระหว่างวันที่ 27-29 …", anywhere in the body) gives start/end; a range as
+    the dateline gives start/end and its first day.  Later background dates are never used.
+    """
+    text = article.text
+    lead_start, lead_end = article.lead
+    mentions = find_dates(text, article.published, start=article.body_start)
+    times = find_times(text, start=article.body_start)
+    fiscal = find_fiscal_years(text, lead_start, lead_end) or find_fiscal_years(text, article.body_start)
+    fiscal_year = fiscal[0] if fiscal else None
+    lead_mentions = [m for m in mentions if lead_start <= m.span[0] < lead_end and m.cue in _EVENT_CUES]
+    anchor: DateMention | None = None
+    if lead_mentions:
+        anchor = _reported_activity(text, lead_mentions[0], mentions)
+    elif article.published is not None:
+        bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
+        if bare is not None:
+            day = article.published + timedelta(days=_RELATIVE_DAYS[bare.group("rel")])
+            anchor = DateMention(day, day, bare.span(), "today", True)
+    if anchor is None:
+        lead_times = find_times(text, lead_start, lead_end)
+        return EventDates(
+            time=Found(lead_times[0].value, lead_times[0].span) if lead_times else None,
+            fiscal_year=fiscal_year,
+        )
+    day = anchor.start
+    programme = anchor if anchor.is_range else _programme_range(day, mentions)
+    first, last = (programme.start, programme.end) if programme else (day, day)
+    span_of_range = programme.span if programme else anchor.span
+    time = _event_time(text, anchor.span, day, mentions, times)
+    return EventDates(
+        date=Found(day, anchor.span),
+        start=Found(first, span_of_range),
+        end=Found(last, span_of_range),
+        time=Found(time.value, time.span) if time else None,
+        fiscal_year=fiscal_year,
+    )
