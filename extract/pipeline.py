@@ -159,9 +159,14 @@ def record_from_doc(doc: Doc) -> EventRecord:
     return record
 
 
-def extract_record(item: dict[str, Any]) -> EventRecord:
-    """Contract input line -> EventRecord; never raises for a bad document."""
+def extract_article_and_record(item: dict[str, Any]) -> tuple[Article | None, EventRecord]:
+    """Contract input line -> (normalised Article, EventRecord); never raises for a bad document.
+
+    The Article is None when the input could not even be normalised; the record then carries
+    ``error`` saying what failed for which doc_id.
+    """
     doc_id = str(item.get("doc_id", ""))
+    article: Article | None = None
     try:
         article = article_from_input(item)
         nlp = build_pipeline()
@@ -169,10 +174,16 @@ def extract_record(item: dict[str, Any]) -> EventRecord:
         doc._.article = article
         for _, component in nlp.pipeline:
             doc = component(doc)
-        return record_from_doc(doc)
-    except Exception as exc:
-        return EventRecord(
+        return article, record_from_doc(doc)
+    except Exception as exc:  # a document's failure is data, recorded in its line
+        return article, EventRecord(
             doc_id=doc_id,
             extractor_version=EXTRACTOR_VERSION,
-            error=f"extraction failed for doc_id={doc_id!r}: {type(exc).__name__}: {exc}",
+            error=f"extraction failed for doc_id={doc_id!r}: {type(exc).__name__}: {exc}; "
+            "the input was kept, report the document with this message",
         )
+
+
+def extract_record(item: dict[str, Any]) -> EventRecord:
+    """Contract input line -> EventRecord; never raises for a bad document."""
+    return extract_article_and_record(item)[1]
