@@ -1,4 +1,13 @@
-"""Where a release's parts are: title line, publication-date line, body start, lead paragraph."""
+"""Where a release's parts are: title line, publication-date line, body start, lead paragraphs.
+
+Three page shapes are recognised (invented examples):
+
+* thaigov.go.th: ``รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-<title>``, blank lines, ``วันจันทร์ที่ 27 มีนาคม 2566``,
+  optionally ``27/03/2566`` and ``พิมพ์``, the title once or twice more, the body, ``ที่มา : <url>``.
+* prd.go.th provincial pages: ``ขณะนี้คุณอยู่ที่ ›``, the headline, ``วันที่ลงข่าว: 05/03/21``
+  (dd/mm/yy with a CE year), the body, ``ที่มาของข่าว …``.
+* plain texts: the headline (maybe after a one-line English site name), then the body.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +16,61 @@ from datetime import date
 
 from extract.article import Article
 from extract.normalise import NormalisedText
-from extract.thai_dates import parse_thai_date
+from extract.thai_dates import find_dates
 
-# Site chrome that precedes the headline in captured page text.
-_TITLE_PREFIXES = re.compile(r"^(?:รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-|ขณะนี้คุณอยู่ที่\s*›?\s*)")
-_CHROME_LINES = re.compile(r"^(?:พิมพ์|ขณะนี้คุณอยู่ที่\s*›?.*|หน้าแรก.*›.*)$")
-_DATE_LINE = re.compile(
-    r"^(?:วันที่ลงข่าว\s*:?\s*|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*)?"
-    r"[\d/ ]{0,3}.{0,30}\d{2,4}$"
-)
+# Site chrome that precedes the headline on the same line.
+_TITLE_PREFIX = re.compile(r"^(?:รัฐบาลไทย-(?:ข่าวทำเนียบรัฐบาล-)?|ขณะนี้คุณอยู่ที่\s?›?\s?)")
+_CHROME_LINE = re.compile(r"^(?:พิมพ์|Print|ขณะนี้คุณอยู่ที่\s?›?.*|หน้าแรก\s?›.*|.*›\s?หน้าแรก.*)$")
+# What may surround the date on a publication-date line: a label before, a clock time after.
+_DATE_LABEL = re.compile(r"^(?:วันที่ลงข่าว|ลงวันที่|วันที่เผยแพร่|เผยแพร่|Date|Published|Posted)?\s?:?\s?")
+_TRAILING_TIME = re.compile(r"\s?(?:เวลา\s?)?\d{1,2}[.:]\d{2}(?:\s?น\.)?\s?$")
+_LATIN_ONLY = re.compile(r"^[\x20-\x7e]+$")
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+_SQUASH = re.compile(r"[\s\"'“”‘’]+")
+_HEADER_LINES = 14  # the header never runs deeper than this many lines
+_LEAD_PARAGRAPHS = 4  # summary paragraphs before the dateline paragraph, at most
+
+
+def _squash(s: str) -> str:
+    return _SQUASH.sub("", s)
+
+
+def _is_title_repeat(line: str, title: str) -> bool:
+    """The headline printed again (spacing/quotes may differ, a trailing word may be cut)."""
+    a, b = _squash(line), _squash(title)
+    return bool(a) and (a == b or (len(a) >= 0.8 * len(b) and b.startswith(a)))
+
+
+def _date_line(line: str) -> date | None:
+    """The date of a line that is nothing but a (labelled) date, e.g. "วันที่ลงข่าว: 05/03/21"."""
+    if len(line) > 60:
+        return None
+    line = _TRAILING_TIME.sub("", _DATE_LABEL.sub("", line, count=1))
+    dates = find_dates(line)
+    if len(dates) != 1 or not dates[0].year_given or dates[0].is_range:
+        return None
+    start, end = dates[0].span
+    return dates[0].start if start == 0 and end >= len(line.rstrip(" )")) else None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _lead_end(text: str, lines: list[tuple[int, str]]) -> int:
+    """End of the paragraph that tells the main event: the first of the opening body paragraphs
+    holding a date (the dateline "วันนี้ (…)", "เมื่อวันที่ …", "ระหว่างวันที่ …") or opening
+    with "วันนี้"; the first body paragraph if none does."""
+    paragraphs = [(start, start + len(line)) for start, line in lines if line.strip()]
+    for start, end in paragraphs[:_LEAD_PARAGRAPHS]:
+        para = text[start:end]
+        if para.startswith(("วันนี้", "เมื่อวาน")) or find_dates(para):
+            return end
+    return paragraphs[0][1] if paragraphs else len(text)
 
 
 def build_article(
@@ -26,40 +81,48 @@ def build_article(
     published: date | None = None,
     url: str | None = None,
 ) -> Article:
-    """Locate title, publication date, body and lead in a normalised release."""
+    """Locate title, publication date, body and lead in a normalised release.
+
+    ``body_start`` is the first line after the header (site chrome, title, date lines, title
+    repeats).  ``lead`` runs from ``body_start`` to the end of the paragraph that tells the main
+    event: the first body paragraph, or, when the opening paragraphs are summaries that restate
+    the headline, the first of the next few paragraphs carrying the dateline (at most
+    ``_LEAD_PARAGRAPHS`` paragraphs in all).  ``published`` comes from the caller or the date line.
+    """
     text = norm.text
-    offset = 0
-    body_start = 0
-    seen_titles: set[str] = set()
-    for line in text.split("\n")[:12]:
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        stripped = _TITLE_PREFIXES.sub("", line).strip()
-        if not stripped or _CHROME_LINES.match(line):
-            body_start = offset
+    lines = _lines(text)
+    body_start = len(text)
+    header_title = title
+    for index, (start, line) in enumerate(lines):
+        if index >= _HEADER_LINES:
+            body_start = start
+            break
+        stripped = _TITLE_PREFIX.sub("", line).strip()
+        if not stripped or _CHROME_LINE.match(line):
             continue
-        if len(line) <= 60 and _DATE_LINE.match(line) and parse_thai_date(line):
-            published = published or parse_thai_date(line)
-            body_start = offset
+        line_date = _date_line(stripped)
+        if line_date is not None:
+            published = published or line_date
             continue
-        if title is None:
-            title = stripped
-            seen_titles.add(stripped)
-            body_start = offset
+        if header_title is None:
+            # A one-line English site name above a Thai headline is chrome, not the title.
+            following = next((ln for _, ln in lines[index + 1 : index + 4] if ln.strip()), "")
+            if _LATIN_ONLY.match(stripped) and _THAI.search(following) and len(stripped) < 80:
+                continue
+            header_title = stripped
             continue
-        if stripped in seen_titles or stripped == (title or ""):
-            body_start = offset
+        if _is_title_repeat(stripped, header_title):
             continue
         body_start = start
         break
-    lead_end = text.find("\n", body_start)
-    lead_end = len(text) if lead_end < 0 else lead_end
+    body_lines = [(s, ln) for s, ln in lines if s >= body_start]
+    lead_end = _lead_end(text, body_lines) if body_lines else len(text)
     return Article(
         doc_id=doc_id,
         norm=norm,
-        title=title,
+        title=header_title,
         published=published,
         url=url,
-        body_start=min(body_start, len(text)),
-        lead=(min(body_start, len(text)), lead_end),
+        body_start=body_start,
+        lead=(body_start, max(body_start, lead_end)),
     )

@@ -115,15 +115,15 @@ _NUMERIC = r"(?<![\d/.])(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>\d{4}|\d{2})(?![
 _DATE_RE = re.compile(
     _PREFIX
     + "(?:"
-    + _date_part("1")
+    + _date_part("x1")
     + _SEP
-    + _date_part("2")  # 30 ก.ย. – 2 ต.ค. 63
+    + _date_part("x2")  # 30 ก.ย. – 2 ต.ค. 63
     + "|"
-    + _date_part("1", with_month=False)
+    + _date_part("s1", with_month=False)
     + _SEP
-    + _date_part("2")  # 27 - 29 ตุลาคม 2562
+    + _date_part("s2")  # 27 - 29 ตุลาคม 2562
     + "|"
-    + _date_part("2")  # 28 ต.ค. 62
+    + _date_part("u")  # 28 ต.ค. 62
     + "|"
     + _NUMERIC
     + ")"
@@ -199,9 +199,16 @@ def _month_of(m: re.Match[str], suffix: str) -> int | None:
     return None
 
 
-def _year_of(m: re.Match[str], suffix: str) -> int | None:
-    y = m.group("y" + suffix)
-    return year_to_ce(int(y), era=m.group("era" + suffix)) if y else None
+def _part(m: re.Match[str], suffix: str) -> tuple[int, int | None, int | None] | None:
+    """(day, month, CE year) of one side of a match; None if that side did not take part."""
+    day = m.group("d" + suffix)
+    if day is None:
+        return None
+    has_month = suffix != "s1"  # the first day of "27 - 29 ตุลาคม" borrows the second's month
+    month = _month_of(m, suffix) if has_month else None
+    year = m.group("y" + suffix) if has_month else None
+    era = m.group("era" + suffix) if has_month else None
+    return int(day), month, year_to_ce(int(year), era=era) if year else None
 
 
 def nearest_year(month: int, day: int, reference: date) -> date | None:
@@ -220,29 +227,30 @@ def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date,
         year = year_to_ce(int(m.group("ny")), numeric=True)
         day = _safe_date(year, int(m.group("nm")), int(m.group("nd")))
         return (day, day, True) if day else None
-    month2 = _month_of(m, "2")
-    if month2 is None:
+    first = _part(m, "x1") or _part(m, "s1")
+    last = _part(m, "x2") or _part(m, "s2") or _part(m, "u")
+    if last is None or last[1] is None:
         return None
-    year2 = _year_of(m, "2")
-    day2 = int(m.group("d2"))
-    month1 = _month_of(m, "1") or month2
-    year1 = _year_of(m, "1")
-    day1 = int(m.group("d1")) if m.group("d1") else None
+    day2, month2, year2 = last
+    day1, month1, year1 = first if first else (None, None, None)
+    month1 = month1 or month2
     year_given = year2 is not None or year1 is not None
     if year2 is None and year1 is not None:
         year2 = year1 + (1 if month2 < month1 else 0)
     if year2 is None:
         if reference is None:
             return None
-        end = nearest_year(month2, day2, reference)
-        year2 = end.year if end else None
+        nearest = nearest_year(month2, day2, reference)
+        if nearest is None:
+            return None
+        year2 = nearest.year
     end = _safe_date(year2, month2, day2)
     if end is None:
         return None
     if day1 is None:
         return end, end, year_given
     start = _safe_date(year1 or (year2 - (1 if month1 > month2 else 0)), month1, day1)
-    if start is None or start > end:
+    if start is None or start >= end:
         return None
     return start, end, year_given
 
@@ -332,6 +340,7 @@ _EVENT_CUES = ("", "when", "on", "between", "since", "today")
 _REPORT_WINDOW = 300  # chars from the dateline to its "เปิดเผยว่า": one name and a long position title
 _TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that belongs to it
 _TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
+_TIME_TIE = 15  # a time this close to a date belongs to that date
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -355,10 +364,20 @@ def _reported_activity(text: str, anchor: DateMention, mentions: list[DateMentio
 def _programme_range(day: date, mentions: list[DateMention]) -> DateMention | None:
     """First stated range that contains the event day: the whole programme it belongs to."""
     for m in mentions:
-        if m.is_range and m.start <= day <= m.end and (m.end - m.start).days <= MAX_SPAN_DAYS:
-            if m.cue not in ("until", "before", "after"):
-                return m
+        fits = m.is_range and m.start <= day <= m.end and (m.end - m.start).days <= MAX_SPAN_DAYS
+        if fits and m.cue not in ("until", "before", "after"):
+            return m
     return None
+
+
+def _tied_to_other_day(t: TimeMention, day: date, mentions: list[DateMention]) -> bool:
+    """Whether a time sits right next to a date (before or after it) that is not the event day."""
+    tied = [
+        m
+        for m in mentions
+        if 0 <= t.span[0] - m.span[1] <= _TIME_TIE or 0 <= m.span[0] - t.span[1] <= _TIME_TIE
+    ]
+    return bool(tied) and not any(m.start <= day <= m.end for m in tied)
 
 
 def _event_time(
@@ -370,9 +389,8 @@ def _event_time(
     for t in times:
         if t.span[0] < anchor_span[0] - _TIME_BEFORE_DATE or t.span[0] >= para_end:
             continue
-        tied = [m for m in mentions if 0 <= t.span[0] - m.span[1] <= _TIME_NEAR_DATE // 3]
-        if t.span[0] >= anchor_span[1] and tied and not any(m.start <= day <= m.end for m in tied):
-            continue  # "ตั้งแต่ 06.00 น. ของวันที่ 17" style times of another day
+        if t.span[0] >= anchor_span[1] and _tied_to_other_day(t, day, mentions):
+            continue  # "ตั้งแต่ 06.00 น. ของวันที่ 17" is a time of another day
         return t
     for m in mentions:
         if m.start <= day <= m.end and m.span != anchor_span:
