@@ -110,13 +110,13 @@ def _parse_entry(
     for key, value in (("enabled", enabled), ("override_disabled", override)):
         if not isinstance(value, bool):
             problem(key, f"{key} must be true or false")
-    if enabled is True and not family.enabled_by_default:
-        if override is not True or not isinstance(override_reason, str) or not override_reason.strip():
-            problem(
-                "enabled",
-                f"family {family.name!r} is disabled ({family.disabled_reason}); enabling it needs "
-                "override_disabled = true and a non-empty override_reason",
-            )
+    has_override = override is True and isinstance(override_reason, str) and bool(override_reason.strip())
+    if enabled is True and not family.enabled_by_default and not has_override:
+        problem(
+            "enabled",
+            f"family {family.name!r} is disabled ({family.disabled_reason}); enabling it needs "
+            "override_disabled = true and a non-empty override_reason",
+        )
     if not isinstance(source_id, str) or base_url is None:
         return None
     return SourceConfig(
