@@ -1,0 +1,83 @@
+"""What kind of event the main event is, from cue words (``data/gazetteers/event_types.tsv``).
+
+The programme name says it best ("การประชุมเชิงปฏิบัติการ…" is a workshop, "พิธี…" a ceremony),
+and its head word decides when it has several cues.  A name without a cue ("โครงการ…", a quoted
+brand name) leaves the decision to the sentence that tells the event ("เป็นประธานเปิดงาน",
+"ลงพื้นที่", "เข้ารับการอบรม") and then to the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import cast, get_args
+
+from extract.results import Found
+from schemas.models import EventType, Span
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "event_types.tsv"
+_SCOPES = ("name", "context", "weak")
+
+
+@dataclass(frozen=True, slots=True)
+class EventTypeCue:
+    pattern: re.Pattern[str]
+    event_type: EventType
+    scope: str
+
+
+@lru_cache(maxsize=1)
+def load_event_type_cues(path: Path = CUES_PATH) -> tuple[EventTypeCue, ...]:
+    """Cue rows in file order (order is priority within a scope)."""
+    cues: list[EventTypeCue] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cue, event_type, scope = line.split("\t")
+        if event_type not in get_args(EventType) or scope not in _SCOPES:
+            raise ValueError(f"bad event type cue row in {path}: {line!r}")
+        cues.append(EventTypeCue(re.compile(cue), cast(EventType, event_type), scope))
+    return tuple(cues)
+
+
+def type_from_name(name: str) -> EventType | None:
+    """The type named by the earliest cue in a programme name, or None."""
+    best: tuple[int, int, EventType] | None = None
+    for rank, cue in enumerate(load_event_type_cues()):
+        if cue.scope != "name":
+            continue
+        match = cue.pattern.search(name)
+        if match is not None and (best is None or (match.start(), rank) < best[:2]):
+            best = (match.start(), rank, cue.event_type)
+    return best[2] if best else None
+
+
+def first_cue(text: str, start: int, end: int, scope: str) -> Found[EventType] | None:
+    """The highest-priority cue of a scope found in text[start:end]."""
+    for cue in load_event_type_cues():
+        if cue.scope != scope:
+            continue
+        match = cue.pattern.search(text, start, end)
+        if match is not None:
+            return Found(cue.event_type, match.span())
+    return None
+
+
+def classify_event(text: str, name: Found[str] | None, context: tuple[Span, ...]) -> Found[EventType]:
+    """Event type of the main event: name cue, then context cues, then weak name cues, else other."""
+    if name is not None:
+        named = type_from_name(name.value)
+        if named is not None:
+            return Found(named, name.span)
+    for start, end in context:
+        found = first_cue(text, start, end, "context")
+        if found is not None:
+            return found
+    if name is not None:
+        weak = first_cue(text, name.span[0], name.span[1], "weak")
+        if weak is not None:
+            return weak
+    span = context[0] if context else (0, 0)
+    return Found(cast(EventType, "other"), span)

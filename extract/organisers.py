@@ -1,0 +1,292 @@
+"""The agency that organised the main event, full name as written in the text.
+
+Patterns, most reliable first:
+- "ซึ่งจัดโดย X", "ที่จัดขึ้นโดย X";
+- "X (ACR) โดย Y … จัดงาน/จัดการประชุม/จัดโครงการ…" (Y, the unit that did it; X when no โดย),
+  "X ร่วมกับ Z จัด…" (X);
+- "… ผู้อำนวยการ/อธิบดี/นายก<agency> กล่าวรายงาน" (the host reports to the chair at Thai
+  ceremonies, so the reporter's agency is the organiser);
+- a headline "X โดย Y …" or "X จัด/มอบ/ยกย่อง…".
+An acronym is given as its full name only when that full name is written somewhere in the release
+(an in-text definition "ชื่อเต็ม (ACR)" or the agency gazetteer tells which full name it is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from extract.article import Article
+from extract.event_zone import EventZone, locate_event_zone
+from extract.gazetteers import load_tsv
+from extract.results import Found
+from schemas.models import Span
+
+# Words an agency name starts with.
+_AGENCY_HEAD = (
+    r"(?:กระทรวง|สำนักนายกรัฐมนตรี|สำนักงาน|สำนัก|กรม|กองทุน|กองบัญชาการ|กองทัพ|กอง|ศูนย์|มูลนิธิ|มหาวิทยาลัย"
+    r"|จังหวัด|สมาคม|สภา|สถาบัน|องค์การ|องค์กร|ธนาคาร|บริษัท|เทศบาล|สถานเอกอัครราชทูต|สถานทูต|โรงพยาบาล"
+    r"|วิทยาลัย|ชมรม|เครือข่าย|หอการค้า|การไฟฟ้า|การประปา|การท่องเที่ยว|การรถไฟ|การยาง|การกีฬา|การเคหะ"
+    r"|[ก-๛]*สมาคม|คณะกรรมการ|ตำรวจ)"
+)
+_ACRONYM = r"[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?){0,3}"
+_AGENCY_START = re.compile(rf"^(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM}$)")
+# Tokens that continue an agency name after a space.
+_CONTINUATION = re.compile(
+    rf"^(?:จังหวัด\S+|ในพระบรมราชูปถัมภ์|ในพระราชูปถัมภ์|ในพระอุปถัมภ์\S*|แห่งประเทศไทย|แห่งชาติ|{_ACRONYM}$|\([^()]{{1,20}}\)$)"
+)
+# Verbs glued to the end of an agency name ("กระทรวงสาธารณสุขจึงได้จัด…", "จังหวัดขอนแก่นนำร่อง").
+_GLUED_VERB = re.compile(r"(?:จึง|ได้(?!รับ)|เตรียม|ร่วมกับ|นำร่อง|จัด(?!หา|การ|ซื้อ|สรร))")
+# What sits between the organiser and the verb: "(พก.)", "หรือ (ศรส.)", "จึงได้", "เตรียม"…
+_FILLER_TAIL = re.compile(
+    r"(?:\s?(?:หรือ\s?)?\([^()]{1,20}\)|\s?หรือ\s?"
+    + _ACRONYM
+    + r"|\s?(?:จึงได้|จึง|ได้|เตรียม|จะ|มีกำหนด|กำหนด|ร่วม))+\s?$"
+)
+_EVENT_HEAD = r"(?:งาน|การประชุม|ประชุม|โครงการ|กิจกรรม|การสัมมนา|สัมมนา|การอบรม|อบรม|ฝึกอบรม|พิธี|มหกรรม|ทำ\s?[“”\"]?โครงการ|\s?[“”\"‘])"
+_ORGANISE_VERB = re.compile(rf"จัด(?:ขึ้น)?(?={_EVENT_HEAD})")
+_ORGANISED_BY = re.compile(r"จัด(?:ขึ้น)?โดย\s?")
+_SITE_PREFIX = re.compile(r"(?:รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-)?")
+# "X โดย Y" / "X โดยY" (โดย glued to Y is common; glued to X it is a different word).
+_BY = re.compile(r"(?<= )โดย\s?")
+_REPORTER = re.compile(r"\s?(?:เป็นผู้)?กล่าวรายงาน")
+_POSITION_PREFIX = re.compile(
+    r"^(?:รอง)?(?:อธิบดี|ปลัด|นายก|เลขาธิการ|ผู้อำนวยการ|ผู้ว่าราชการ|ประธาน(?:กรรมการ)?|รัฐมนตรีว่าการ|ผู้บัญชาการ|อธิการบดี|ผู้จัดการ|หัวหน้า)"
+)
+_HEADLINE_VERB = re.compile(r"\s?(?:จัด|มอบ|ยกย่อง|เปิด|นำร่อง|ลงนาม|ประชุม|อบรม|สัมมนา|รณรงค์|ร่วมกับ)")
+_HEADLINE_BY = re.compile(r"^[“”\"]?(\S+(?:\s\S+)?)\s?โดย\s?(\S+(?:\s" + _ACRONYM + r")?)")
+# Known position abbreviations inside acronym definitions: "(รมว.พม.)" after "รัฐมนตรีว่าการกระทรวง…".
+_POSITION_ABBREVIATIONS = {
+    "รมว.": "รัฐมนตรีว่าการ",
+    "รมช.": "รัฐมนตรีช่วยว่าการ",
+    "ผอ.": "ผู้อำนวยการ",
+    "ผวจ.": "ผู้ว่าราชการ",
+    "ปลัด": "ปลัด",
+    "รองปลัด": "รองปลัด",
+    "อธิบดี": "อธิบดี",
+    "รองอธิบดี": "รองอธิบดี",
+    "เลขาธิการ": "เลขาธิการ",
+}
+_DEFINITION = re.compile(r"(\S+(?:\s\S+)?)\s?\(((?:[^()\s]{1,12}\s?)?" + _ACRONYM + r")\)")
+_AGENCY_TOKENS = 4  # an agency name spans at most this many space-separated tokens
+_REST_PARAGRAPHS = 3  # later paragraphs that may still tell who organised the event
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_acronyms() -> dict[str, str]:
+    """Acronym -> full name, for acronyms listed once (a repeated acronym is ambiguous)."""
+    seen: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for row in load_tsv("agencies"):
+        acronym, full = row.get("acronym", ""), row.get("full_name", "")
+        if not acronym or not full:
+            continue
+        if acronym in seen and seen[acronym] != full:
+            ambiguous.add(acronym)
+        seen[acronym] = full
+    return {a: f for a, f in seen.items() if a not in ambiguous}
+
+
+def find_organiser(article: Article, zone: EventZone | None = None) -> Found[str] | None:
+    """The organising agency of the main event, or None."""
+    text = article.text
+    zone = zone or locate_event_zone(article)
+    span = _first_rule_match(text, zone.main, _MAIN_RULES)
+    span = span or _first_rule_match(text, zone.rest[:_REST_PARAGRAPHS], _REST_RULES)
+    span = span or _headline_subject(text, zone)
+    if span is None:
+        return None
+    return Found(_expand(article, span), span)
+
+
+def _first_rule_match(
+    text: str, paragraphs: tuple[Span, ...], rules: tuple[Callable[[str, tuple[Span, ...]], Span | None], ...]
+) -> Span | None:
+    for rule in rules:
+        span = rule(text, paragraphs)
+        if span is not None:
+            return span
+    return None
+
+
+def _organised_by(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    for start, end in paragraphs:
+        for match in _ORGANISED_BY.finditer(text, start, end):
+            span = _agency_forward(text, match.end(), end)
+            if span is not None:
+                return span
+    return None
+
+
+def _subject_of_organise(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    for start, end in paragraphs:
+        for match in _ORGANISE_VERB.finditer(text, start, end):
+            left = max(start, match.start() - 250)
+            stop = match.start()
+            filler = _FILLER_TAIL.search(text, left, stop)
+            if filler is not None:
+                stop = filler.start()
+            partner = text.rfind("ร่วมกับ", max(left, stop - 150), stop)
+            if partner >= 0:
+                stop = partner
+            span = _agency_backward(text, left, stop)
+            if span is not None:
+                return span
+    return None
+
+
+def _unit_of_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    """ "จังหวัดลำปาง โดยสำนักงาน…": the unit (after โดย) of an agency acts for it."""
+    for start, end in paragraphs:
+        for match in _BY.finditer(text, start, end):
+            before = text[max(start, text.rfind(" ", start, match.start() - 1) + 1) : match.start()].strip()
+            if not before or not (re.search(_AGENCY_HEAD, before) or re.fullmatch(_ACRONYM, before)):
+                continue
+            span = _agency_forward(text, match.end(), end)
+            if span is not None:
+                return span
+    return None
+
+
+def _lead_partner(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    """ "X (ACR) ร่วมกับ Y …": X leads."""
+    for start, end in paragraphs:
+        for match in re.finditer("ร่วมกับ", text[start:end]):
+            stop = start + match.start()
+            filler = _FILLER_TAIL.search(text, max(start, stop - 40), stop)
+            span = _agency_backward(text, max(start, stop - 150), filler.start() if filler else stop)
+            if span is not None:
+                return span
+    return None
+
+
+def _reporter_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    for start, end in paragraphs:
+        for match in _REPORTER.finditer(text, start, end):
+            token_start = text.rfind(" ", start, match.start()) + 1
+            token = text[token_start : match.start()]
+            prefix = _POSITION_PREFIX.match(token)
+            if prefix is None:
+                continue
+            head = re.search(_AGENCY_HEAD, token[prefix.end() :])
+            if head is not None:
+                return (token_start + prefix.end() + head.start(), match.start())
+    return None
+
+
+def _headline_subject(text: str, zone: EventZone) -> Span | None:
+    for start, end in zone.headline[:3]:
+        start += len(_SITE_PREFIX.match(text, start, end).group(0))
+        line = text[start:end]
+        by = _HEADLINE_BY.match(line)
+        if by is not None and _AGENCY_START.match(by.group(2)) and _is_agencyish(by.group(1)):
+            return _agency_forward(text, start + by.start(2), end)
+        first = re.match(r"^[“”\"]?", line)
+        span = _agency_forward(text, start + (first.end() if first else 0), end)
+        if span is not None and _HEADLINE_VERB.match(text, span[1], end):
+            return span
+    return None
+
+
+def _is_agencyish(token: str) -> bool:
+    return bool(_AGENCY_START.match(token)) or bool(re.fullmatch(_ACRONYM, token.split(" ")[0]))
+
+
+def _agency_forward(text: str, pos: int, end: int) -> Span | None:
+    """An agency name starting at pos: head token, glued verbs cut, continuation tokens kept."""
+    tokens = re.finditer(r"\S+", text[pos:end])
+    first = next(tokens, None)
+    if first is None or first.start() != 0 or not _AGENCY_START.match(first.group(0)):
+        return None
+    stop = pos + _cut_glued_verb(first.group(0))
+    for count, token in enumerate(tokens, start=1):
+        if (
+            count >= _AGENCY_TOKENS
+            or pos + token.start() != stop + 1
+            or not _CONTINUATION.match(token.group(0))
+        ):
+            break
+        stop = pos + token.start() + _cut_glued_verb(token.group(0))
+    return (pos, stop) if stop > pos else None
+
+
+def _agency_backward(text: str, left: int, stop: int) -> Span | None:
+    """The agency name that ends at stop: the earliest agency-start token of its trailing tokens."""
+    while stop > left and text[stop - 1] == " ":
+        stop -= 1
+    tokens = [(left + m.start(), left + m.end()) for m in re.finditer(r"\S+", text[left:stop])]
+    best: int | None = None
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - _AGENCY_TOKENS), -1):
+        token = text[tokens[i][0] : tokens[i][1]]
+        if _AGENCY_START.match(token):
+            best = i
+        elif not (_CONTINUATION.match(token) or token == "โดย"):
+            break
+    if best is None:
+        return None
+    begin = tokens[best][0]
+    # "X โดย Y": the unit that actually organised it is Y.
+    by = text.rfind("โดย", begin, stop)
+    if by >= 0:
+        begin = by + len("โดย")
+        while begin < stop and text[begin] == " ":
+            begin += 1
+    if text.startswith("โดย", begin):
+        begin += len("โดย")
+    return (begin, stop) if stop > begin else None
+
+
+def _cut_glued_verb(token: str) -> int:
+    head = re.match(rf"(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM})", token)
+    offset = head.end() if head else 0
+    verb = _GLUED_VERB.search(token, max(offset, 2))
+    return verb.start() if verb is not None else len(token)
+
+
+def _expand(article: Article, span: Span) -> str:
+    """The agency as written; an acronym becomes its full name when the text writes that name."""
+    written = re.sub(r"\s+", " ", article.surface(span)).strip()
+    written = re.sub(r"\s?(?:หรือ\s?)?\([^()]*\)$", "", written)
+    acronym_match = re.fullmatch(rf"(?:(?P<head>{_AGENCY_HEAD})\s?)?(?P<acr>{_ACRONYM})", written)
+    if acronym_match is None:
+        return written
+    acronym = acronym_match.group("acr")
+    head = acronym_match.group("head") or ""
+    compact_text = article.text.replace(" ", "")
+    for full in _candidate_full_names(article.text, acronym):
+        if head and not full.startswith(head):
+            full = head + full
+        if full.replace(" ", "") in compact_text:
+            return full
+    return written
+
+
+def _candidate_full_names(text: str, acronym: str) -> list[str]:
+    """Full names for an acronym: in-text definitions first, then the agency gazetteer."""
+    names: list[str] = []
+    for match in _DEFINITION.finditer(text):
+        defined = match.group(2)
+        prefix, _, short = defined.rpartition(" ") if " " in defined else ("", "", defined)
+        for abbreviation in _POSITION_ABBREVIATIONS:
+            if not prefix and short.startswith(abbreviation) and short != abbreviation:
+                prefix, short = abbreviation, short[len(abbreviation) :]
+                break
+        if short != acronym:
+            continue
+        full = match.group(1).split(" ")[-1]
+        position = _POSITION_ABBREVIATIONS.get(prefix, prefix)
+        if position and full.startswith(position):
+            full = full[len(position) :]
+        elif prefix:
+            continue
+        if _AGENCY_START.match(full):
+            names.append(full)
+    known = _gazetteer_acronyms().get(acronym)
+    if known:
+        names.append(known)
+    return names
+
+
+_MAIN_RULES = (_organised_by, _subject_of_organise, _unit_of_agency, _lead_partner, _reporter_agency)
+_REST_RULES = (_organised_by, _subject_of_organise, _unit_of_agency)
