@@ -1,0 +1,157 @@
+"""Full-text search over articles with DuckDB's fts extension and pythainlp newmm tokens.
+
+Thai has no spaces between words, so the index holds a copy of each article (title + text) as
+newmm tokens joined by spaces, and queries are tokenised the same way. fts's defaults would destroy
+Thai: its `ignore` pattern keeps only a-z, and `strip_accents` removes combining marks, which in
+Thai are vowels and tone marks (เสื้อ "shirt" would become เสือ "tiger"). So the index keeps every
+letter, mark and digit (Unicode classes L, M, N), never strips accents, lower-cases only Latin, and
+uses no stemmer and no (English) stopword list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import duckdb_extension_fts
+from pythainlp.tokenize import word_tokenize
+
+SEARCH_TABLE = "article_search"
+_FTS_SCHEMA = "fts_main_article_search"
+# Runs of anything that is not a letter, combining mark, digit or underscore separate terms.
+FTS_IGNORE = r"(\.|[^\p{L}\p{M}\p{N}_])+"
+_CREATE_INDEX = (
+    "PRAGMA create_fts_index('article_search', 'article_id', 'tokens', "
+    "stemmer = 'none', stopwords = 'none', ignore = '" + FTS_IGNORE + "', "
+    "strip_accents = 0, lower = 1, overwrite = 1)"
+)
+_SNIPPET_RADIUS = 80
+
+
+class SearchIndexMissingError(RuntimeError):
+    """The database has no search index and the connection cannot build one (read-only)."""
+
+
+def fts_extension_path() -> Path:
+    """The fts extension shipped by the duckdb-extension-fts package for this DuckDB version."""
+    package_dir = Path(duckdb_extension_fts.__file__).resolve().parent
+    exact = package_dir / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    if exact.is_file():
+        return exact
+    found = sorted(package_dir.glob("extensions/*/fts.duckdb_extension"))
+    if not found:
+        raise FileNotFoundError(
+            f"no fts.duckdb_extension under {package_dir}; reinstall duckdb-extension-fts matching "
+            f"duckdb {duckdb.__version__}"
+        )
+    return found[-1]
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load fts from the package file (never from the network)."""
+    con.load_extension(str(fts_extension_path()))
+
+
+def search_tokens(text: str) -> str:
+    """newmm tokens joined by single spaces (whitespace tokens dropped)."""
+    tokens = word_tokenize(text, engine="newmm", keep_whitespace=False)
+    return " ".join(token.strip() for token in tokens if token.strip())
+
+
+def _text_digest(title: str | None, text: str) -> str:
+    return hashlib.sha256(f"{title or ''}\n{text}".encode()).hexdigest()
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Tokenise new or changed articles, drop removed ones, and rebuild the fts index.
+
+    Tokenising is the slow part, so only articles whose title or text changed are re-tokenised;
+    the fts index itself is always rebuilt because DuckDB's fts indexes are not incremental.
+    """
+    load_fts(con)
+    articles = con.execute("SELECT article_id, title, text FROM articles ORDER BY article_id").fetchall()
+    stored = dict(con.execute("SELECT article_id, text_sha256 FROM article_search").fetchall())
+    rows = []
+    for article_id, title, text in articles:
+        digest = _text_digest(title, text)
+        if stored.get(article_id) != digest:
+            rows.append([article_id, digest, search_tokens(f"{title or ''}\n{text}")])
+    con.begin()
+    try:
+        con.execute("DELETE FROM article_search WHERE article_id NOT IN (SELECT article_id FROM articles)")
+        if rows:
+            con.executemany(
+                """
+                INSERT INTO article_search VALUES (?, ?, ?)
+                ON CONFLICT (article_id) DO UPDATE SET
+                    text_sha256 = excluded.text_sha256, tokens = excluded.tokens
+                """,
+                rows,
+            )
+        con.commit()
+    except duckdb.Error:
+        con.rollback()
+        raise
+    con.execute(_CREATE_INDEX)
+
+
+def _index_exists(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ? AND database_name = current_database()",
+            [_FTS_SCHEMA],
+        ).fetchone()[0]
+    )
+
+
+def _snippet(text: str, terms: list[str]) -> str:
+    positions = [text.find(term) for term in terms if term in text]
+    centre = min(positions) if positions else 0
+    start = max(0, centre - _SNIPPET_RADIUS)
+    return text[start : centre + _SNIPPET_RADIUS].strip()
+
+
+def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[dict]:
+    """Articles ranked by BM25 for the tokenised query, best first, each with its event if any."""
+    tokens = search_tokens(query or "")
+    if not tokens or limit < 1:
+        return []
+    load_fts(con)
+    if not _index_exists(con):
+        try:
+            build_search_index(con)
+        except duckdb.InvalidInputException as exc:
+            raise SearchIndexMissingError(
+                "this database has no search index and is open read-only; run the refresh (which "
+                "calls build_search_index) on the main database and publish a new snapshot"
+            ) from exc
+    rows = con.execute(
+        """
+        SELECT s.article_id, s.score, a.title, a.url, a.source_id, a.published_date, a.text, m.event_id
+        FROM (
+            SELECT article_id, fts_main_article_search.match_bm25(article_id, ?) AS score
+            FROM article_search
+        ) AS s
+        JOIN articles AS a USING (article_id)
+        LEFT JOIN event_mentions AS m USING (article_id)
+        WHERE s.score IS NOT NULL
+        ORDER BY s.score DESC, s.article_id
+        LIMIT ?
+        """,
+        [tokens, limit],
+    ).fetchall()
+    terms = tokens.split(" ")
+    return [
+        {
+            "article_id": article_id,
+            "score": round(score, 6),
+            "title": title,
+            "url": url,
+            "source_id": source_id,
+            "published_date": published.isoformat() if published else None,
+            "event_id": event_id,
+            "snippet": _snippet(text, terms),
+        }
+        for article_id, score, title, url, source_id, published, text, event_id in rows
+    ]

@@ -1,0 +1,82 @@
+"""Near-duplicate fingerprints: reposts match, different releases do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.dedup import (
+    MIN_SHINGLES,
+    NUM_PERMUTATIONS,
+    fingerprint,
+    shingle_hashes,
+    similarity,
+    venues_compatible,
+)
+from tests.store_factories import (
+    RELEASE_FLOOD,
+    RELEASE_LAMPANG,
+    RELEASE_LAMPANG_REPOST,
+    RELEASE_LAMPANG_SHORT,
+    RELEASE_PHRAE,
+    RELEASE_TRAINING,
+)
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        RELEASE_LAMPANG,
+        RELEASE_LAMPANG_REPOST,  # agency header added, one word changed
+        RELEASE_LAMPANG_SHORT,  # repost that keeps only the lead paragraph
+        RELEASE_LAMPANG.replace(" ", "  ").replace("\n", " "),  # re-spaced, re-wrapped
+        RELEASE_LAMPANG + "\nภาพ/ข่าว: กลุ่มงานประชาสัมพันธ์ โทร. 0 5426 5050",  # credit line
+    ],
+)
+def test_reposts_are_near_duplicates(copy: str) -> None:
+    assert similarity(fingerprint(RELEASE_LAMPANG), fingerprint(copy)).is_near_duplicate
+
+
+@pytest.mark.parametrize("other", [RELEASE_FLOOD, RELEASE_TRAINING])
+def test_different_releases_are_not_near_duplicates(other: str) -> None:
+    match = similarity(fingerprint(RELEASE_LAMPANG), fingerprint(other))
+    assert not match.is_near_duplicate
+    assert match.score < 0.3
+
+
+def test_templated_release_of_another_province_is_textually_close() -> None:
+    # Why the store also demands the same date and a compatible venue/province.
+    assert similarity(fingerprint(RELEASE_LAMPANG), fingerprint(RELEASE_PHRAE)).jaccard > 0.5
+
+
+def test_fingerprint_is_deterministic_and_sized() -> None:
+    first, second = fingerprint(RELEASE_FLOOD), fingerprint(RELEASE_FLOOD)
+    assert first == second
+    assert len(first.minhash) == NUM_PERMUTATIONS
+    assert first.shingle_count == len(shingle_hashes(RELEASE_FLOOD))
+    assert all(0 <= value < 2**32 for value in first.minhash)
+
+
+@pytest.mark.parametrize("text", ["", "ข่าว", "วันที่ 5 มีนาคม 2567"])
+def test_short_texts_never_match(text: str) -> None:
+    assert fingerprint(text).shingle_count < MIN_SHINGLES
+    assert not similarity(fingerprint(text), fingerprint(text)).is_near_duplicate
+
+
+def test_thai_marks_count_in_shingles() -> None:
+    assert shingle_hashes("เสื้อผ้าใหม่") != shingle_hashes("เสือผ้าใหม่")
+
+
+@pytest.mark.parametrize(
+    ("venue_a", "code_a", "venue_b", "code_b", "expected"),
+    [
+        ("ห้องประชุมศาลากลางจังหวัดลำปาง", "TH-52", "ศาลากลางจังหวัดลำปาง", "TH-52", True),
+        ("ห้องประชุมศาลากลางจังหวัดลำปาง", "TH-52", None, "TH-52", True),
+        (None, None, "หอประชุมอำเภอเวียงสา", "TH-55", True),
+        ("ศาลากลางจังหวัดลำปาง", "TH-52", "ศาลากลางจังหวัดแพร่", "TH-54", False),
+        (None, "TH-52", None, "TH-54", False),
+        ("ห้องประชุม 1 ศาลากลาง", "TH-52", "หอประชุมอำเภอเกาะคา", "TH-52", False),
+        ("โรงแรม ริเวอร์ไซด์", "TH-10", "โรงแรมริเวอร์ไซด์", None, True),
+    ],
+)
+def test_venues_compatible(venue_a, code_a, venue_b, code_b, expected) -> None:
+    assert venues_compatible(venue_a, code_a, venue_b, code_b) is expected
