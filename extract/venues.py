@@ -1,11 +1,361 @@
-"""Venue of the main event and its province (stub to be deepened)."""
+"""Venue of the main event and its province.
+
+Releases place the main event with "ณ …" (also "ณ." and "จัดขึ้นที่ …") or "ที่ <venue head> …"
+in the lead: "… เป็นประธานเปิดการประชุม ณ ห้องประชุม 1 ชั้น 2 อาคารสมมติ อำเภอเมือง จังหวัดลำปาง
+โดยมี …". The venue is the words after the trigger up to the first word that starts something else
+(an address part, a person, a clause); the province comes from the address that follows, from a
+"จังหวัดX" inside the venue, from a place whose province is certain, or from "ลงพื้นที่จังหวัดX"
+just before. Paragraphs after the lead are read only when the lead names no venue.
+"""
 
 from __future__ import annotations
 
+import re
+
 from extract.article import Article
-from extract.results import Venue
+from extract.provinces import (
+    Province,
+    ProvinceMention,
+    bare_province_at,
+    prefixed_provinces_in,
+    province_at,
+)
+from extract.results import Found, Venue
+from extract.venue_lexicon import place_province_in, venue_lexicon
+
+# How far past the lead a venue is looked for (summary paragraphs often come first).
+_BODY_WINDOW = 2000
+_MAX_VENUE_CHARS = 150
+_MAX_VENUE_WORDS = 16
+_MAX_WEAK_WORDS = 7
+
+# "ณ" starts a venue only as a word of its own: it ends "ประมาณ", "คุณ", "อรุณ" and begins "ณัฐ…".
+_TRIGGER_AT = re.compile(r"(?:(?<![\u0e01-\u0e4e])ณ(?:\.|(?=\s))|จัด(?:ขึ้น)?\s?(?:ณ|ที่)(?![\u0e30-\u0e4e]))\s*")
+# "ณบริเวณ…", "ณห้อง…": ณ glued to a venue head (not to a name such as "ณรงค์").
+_GLUED_NA = re.compile(r"(?<![\u0e01-\u0e4e.])ณ(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+# A bare "ที่" makes a venue only before a venue head; "พื้นที่", "หน้าที่", "สถานที่" end in it.
+_THI = re.compile(r"(?<!พื้น)(?<!หน้า)(?<!สถาน)(?<!ตาม)(?<!ยินดี)ที่\s?")
+# "ลงพื้นที่ชุมชนตรอกสมมติ เขต…": a visited place, accepted only when an address follows it.
+_VISIT = re.compile(r"(?:ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน|เดินทางไป(?:ยัง)?|ไปยัง)")
+
+# Where a venue phrase cannot continue at all: line end, slash (not in "02/10"), comma, quotes.
+_HARD_END = re.compile(r"\n|(?<!\d)/|/(?!\d)|(?<!\d),|,(?!\d)|[;|#“”\"]|\s-\s(?=\D)")
+
+_ADDRESS = (
+    r"(?:อ|ต|จ|ถ|ซ)\.(?![\u0e01-\u0e2e]\.)|อำเภอ|ตำบล|จังหวัด|แขวง|เขต|ถนน|ซอย|เลขที่|หมู่ที่|หมู่\s?\d|ม\.\s?\d"
+    r"|กรุงเทพ|กทม|ประเทศ|สาธารณรัฐ|ราชอาณาจักร|สหรัฐ|สหพันธ|กรุง|นคร(?!ราชสีมา)|เมือง(?!ทองธานี)|รัฐ(?!สภา)"
+)
+_PERSON = (
+    r"นาย|นาง|น\.ส\.|ดร\.|นพ\.|พญ\.|ทพ\.|ภก\.|ศ\.|รศ\.|ผศ\.|พล\.|พลเอก|พลโท|พลตรี|พลตำรวจ|พลเรือ|พลอากาศ"
+    r"|พัน(?:เอก|โท|ตรี|ตำรวจ)|พ\.[ตอท]\.|ร\.[ตอท]\.|ร้อย(?:เอก|โท|ตรี|ตำรวจ)|ว่าที่|เรือ(?:เอก|โท|ตรี)|จ่า"
+    r"|ม\.ร\.ว\.|ม\.ล\.|หม่อม|คุณหญิง|ท่าน|Mr\b|Mrs\b|Ms\b|Miss\b|Dr\b|H\.E\.|Prof"
+    r"|รัฐมนตรี|รมว\.|รมช\.|รมต\.|ปลัด|อธิบดี|รอง(?:อธิบดี|นายก|ปลัด|ผู้|เลขา|ประธาน|โฆษก|ศาสตรา|หัวหน้า|อธิการ|ผบ|แม่ทัพ|คณบดี)|ผู้|เลขาธิการ|ประธาน|เอกอัครราชทูต|อัครราชทูต|กงสุล|ผอ\."
+    r"|หัวหน้า|โฆษก|ที่ปรึกษา|ผบ\.|อธิการบดี|คณบดี|ส\.ส\.|สมาชิก|เจ้าหน้าที่|ข้าราชการ|บุคลากร|ประชาชน"
+    r"|คณะ(?:ผู้|กรรมการ|ทำงาน|รัฐมนตรี)|ตัวแทน|ภาคี|นักเรียน|นักศึกษา|เกษตรกร"
+)
+_CLAUSE = (
+    r"เพื่อ|โดย|ซึ่ง|พร้อม|จำนวน|ระหว่าง|เมื่อ|ใน(?:วัน|ระหว่าง|โอกาส|ฐานะ|การ|พิธี|งาน|ช่วง|ครั้ง|นาม)"
+    r"|วันที่|วันนี้|เวลา|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
+    r"|ถึง|ให้|เป็น|มี(?!น)|มา(?!เลเซีย|บ)|จะ|ร่วม|นำ|เข้า|ตรวจ|ลงพื้นที่|รับ|มอบ|แถลง|พบ|หารือ|เปิด|ปิด|เยี่ยม|รวม"
+    r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน)|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
+    r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
+    r"|การ(?:ประชุม|สัมมนา|อบรม|แถลง)|กิจกรรม|โครงการ|ตอน|หรือ|เพิ่ม|ประมาณ|ร้อยละ|กว่า|ลด|งาน(?!\S*(?:ฮอลล์|hall|Hall))|และ$|ซึ่ง"
+)
+# A word that cannot continue a venue: it starts an address, a person or a new clause.
+_STOP_WORD = re.compile(rf"(?:{_ADDRESS}|{_PERSON}|{_CLAUSE})")
+# After the venue, the address is read up to a person or clause (not up to an address word).
+_TAIL_STOP = re.compile(rf"(?:{_PERSON}|{_CLAUSE})")
+# A bracket that ends the venue rather than continuing it: "(ตามเวลาท้องถิ่น…)", "(28 ต.ค.)".
+_PAREN_STOP = re.compile(r"\(\s*(?:\d|วัน|ตาม|เวลา|ที่|เมื่อ|ระหว่าง|ผ่าน|ออนไลน์|Zoom|zoom)")
+# What follows ณ but is a time, a figure or an area rather than a place.
+_NOT_A_PLACE = re.compile(
+    r"(?:วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)|เวลา|ปัจจุบัน|ขณะ|สิ้น|ตอน|ช่วง|ที่นี่|นี้|นั้น"
+    rf"|\d|ระหว่าง|ครั้ง|โอกาส|ทั่ว|เดือน|ปี|พื้นที่\s?(?:{_ADDRESS}|บ้าน|หมู่|ชายแดน|ประสบ|ต่าง|ของ)|บัดนี้)"
+    rf"|(?:{_ADDRESS})"
+)
+_FOREIGN = re.compile(r"ประเทศ|สาธารณรัฐ|ราชอาณาจักร|สหรัฐ|สหพันธ|กรุง(?!เทพ)|[A-Za-z]{4,}")
+_ONLINE_ONLY = re.compile(r"(?:ระบบ|ออนไลน์|Zoom|zoom|ZOOM|Webex|MS Teams|Microsoft Teams|Facebook|เฟซบุ๊ก)")
+_GLUED_STOP = re.compile(r"ดังกล่าว|ต่อไป|กำหนด|ทั้งหมด|เพิ่มขึ้น|ได้|ร่วมกับ|ซึ่ง|โดย|พล(?:เอก|ตำรวจ|เรือ|อากาศ)")
+_LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z]")
+_TRAILING_JUNK = re.compile(r"[\s\-–:(]+$|\s(?:และ|ของ|ณ)$")
+_TAIL_WORDS = 6
+_BANGKOK = "TH-10"
+
+
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _word_end(text: str, pos: int, end: int) -> int:
+    space = text.find(" ", pos, end)
+    return end if space < 0 else space
+
+
+def _next_word(text: str, pos: int, end: int) -> int:
+    """Start of the word after the one at ``pos`` (or ``end``)."""
+    return _skip_spaces(text, _word_end(text, pos, end), end)
+
+
+def _is_bangkok_at(text: str, pos: int) -> bool:
+    """ "กรุงเทพฯ" / "กทม." after a venue is address; other bare province words may be part of a
+    name ("โรงแรมสมมติ เชียงใหม่") and stay in the venue, which the scorer's substring match allows."""
+    mention = bare_province_at(text, pos)
+    return mention is not None and mention.province.code == _BANGKOK
+
+
+def _venue_end(text: str, start: int, limit: int, max_words: int = _MAX_VENUE_WORDS) -> int:
+    """Where the venue phrase starting at ``start`` ends: before the first word that cannot continue it.
+
+    Returns -1 when the phrase runs past ``max_words`` words without a clear end.
+    """
+    pos, end, words = start, start, 0
+    while pos < limit and pos - start < _MAX_VENUE_CHARS:
+        if words >= max_words:
+            return -1 if max_words < _MAX_VENUE_WORDS else end
+        if text[pos] == "(":
+            # A bracketed alias or part stays with the venue: "(ศพอส.)", "(ฝั่งวุฒิสภา)".
+            close = text.find(")", pos, min(limit, pos + 60))
+            if close < 0 or _PAREN_STOP.match(text, pos):
+                break
+            end = close + 1
+            words += 1
+            pos = _skip_spaces(text, end, limit)
+            continue
+        if end > start and (_STOP_WORD.match(text, pos) or _is_bangkok_at(text, pos)):
+            break
+        end = _word_end(text, pos, limit)
+        # Room numbers and ranges ("402 - 403") do not count as words.
+        words += _LETTER.search(text, pos, end) is not None
+        pos = _skip_spaces(text, end, limit)
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Cut a glued clause word ("จุดบริการดังกล่าว…") and drop trailing spaces, dashes, conjunctions."""
+    glued = _GLUED_STOP.search(text, start, end)
+    if glued is not None:
+        end = glued.start()
+    while end > start:
+        m = _TRAILING_JUNK.search(text, start, end)
+        if m is None:
+            break
+        end = m.start()
+    return end
+
+
+def _tail_province(text: str, end: int, limit: int) -> ProvinceMention | None:
+    """The province of the address right after a venue ("อำเภอเมือง จังหวัดลำปาง", "กรุงเทพฯ")."""
+    pos = end
+    while pos < limit and text[pos] == " ":
+        pos += 1
+    for _ in range(_TAIL_WORDS):
+        if pos >= limit or _TAIL_STOP.match(text, pos):
+            return None
+        mention = province_at(text, pos)
+        if mention is not None:
+            return mention
+        word_end = text.find(" ", pos, limit)
+        word_end = limit if word_end < 0 else word_end
+        glued = prefixed_provinces_in(text, pos, word_end)  # "อำเภอเมืองจังหวัดลำปาง"
+        if glued:
+            return glued[0]
+        pos = _next_word(text, pos, limit)
+    return None
+
+
+_HINT_BEFORE = re.compile(r"(?:ลงพื้นที่|ในพื้นที่|ที่|ณ|เยือน|ไปยัง|ไป)\s?$")
+
+
+def _province_before(text: str, region_start: int, trigger: int) -> ProvinceMention | None:
+    """ "ลงพื้นที่จังหวัดX ณ …": a province named just before the venue trigger."""
+    window_start = max(region_start, trigger - 120)
+    for mention in reversed(prefixed_provinces_in(text, window_start, trigger)):
+        if _HINT_BEFORE.search(text, window_start, mention.start):
+            return mention
+    return None
+
+
+def _venue_core(venue: str) -> str:
+    """The building/place alone: what follows a leading room/floor part, without a trailing floor."""
+    lexicon = venue_lexicon()
+    core = venue
+    if lexicon.room.match(venue):
+        for m in lexicon.building.finditer(venue, 1):
+            core = venue[m.start() :]
+            break
+    core = re.sub(r"\s*ชั้น\s?\d+$", "", core)
+    core = re.sub(r"\s*\([^()]*\)$", "", core)
+    return core.strip() or venue
+
+
+class _Candidate:
+    __slots__ = ("end", "province", "start", "trigger")
+
+    def __init__(self, trigger: int, start: int, end: int, province: ProvinceMention | None) -> None:
+        self.trigger, self.start, self.end, self.province = trigger, start, end, province
+
+
+_AREA = re.compile(r"จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.|เขต|แขวง|พื้นที่")
+
+
+def _area_candidate(text: str, trigger: int, start: int, limit: int) -> _Candidate | None:
+    """ "ณ จังหวัดขอนแก่น", "ณ พื้นที่ อำเภอX จังหวัดY", "ณ กรุงเทพฯ": no venue, but a province.
+
+    A bare province word right after ณ is a royal-lineage surname ("… ณ อยุธยา"), unless Bangkok.
+    """
+    bare = bare_province_at(text, start)
+    if bare is not None:
+        return _Candidate(trigger, start, start, bare) if bare.province.code == _BANGKOK else None
+    if not _AREA.match(text, start):
+        return None
+    mention = _tail_province(text, start, limit)
+    return _Candidate(trigger, start, start, mention) if mention is not None else None
+
+
+def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool) -> _Candidate | None:
+    """The venue phrase starting at ``start`` (after a trigger), or only a province, or nothing."""
+    if start >= limit:
+        return None
+    hard = _HARD_END.search(text, start, limit)
+    phrase_limit = hard.start() if hard else limit
+    if _NOT_A_PLACE.match(text, start) or bare_province_at(text, start):
+        return _area_candidate(text, trigger, start, phrase_limit)
+    if not strong and not venue_lexicon().head.match(text, start):
+        return None
+    # After a bare "ที่" the phrase must end clearly and soon ("…ยินดีที่ตลาดส่งออกสดใส และ…").
+    raw_end = _venue_end(text, start, phrase_limit, _MAX_VENUE_WORDS if strong else _MAX_WEAK_WORDS)
+    if raw_end < 0 or (not strong and _GLUED_STOP.search(text, start, raw_end)):
+        return None
+    end = _trim(text, start, raw_end)
+    if end - start < 3:
+        return None
+    if _ONLINE_ONLY.match(text, start):
+        return None
+    return _Candidate(trigger, start, end, None)
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
+    """Venue candidates of one paragraph: ณ-triggered first, then ที่ + venue head, in text order."""
+    strong: list[_Candidate] = []
+    for m in _TRIGGER_AT.finditer(text, start, end):
+        candidate = _candidate_at(text, m.start(), m.end(), end, strong=True)
+        if candidate is not None:
+            strong.append(candidate)
+    for m in _GLUED_NA.finditer(text, start, end):
+        candidate = _candidate_at(text, m.start(), m.end(), end, strong=False)
+        if candidate is not None:
+            strong.append(candidate)
+    strong.sort(key=lambda c: c.trigger)
+    weak: list[_Candidate] = []
+    for m in _THI.finditer(text, start, end):
+        candidate = _candidate_at(text, m.start(), m.end(), end, strong=False)
+        if candidate is not None and candidate.end > candidate.start:
+            weak.append(candidate)
+    return strong + weak
+
+
+def _visited_place(text: str, start: int, end: int) -> _Candidate | None:
+    """ "ลงพื้นที่…ชุมชนสมมติ เขตบางรัก กรุงเทพฯ": a visited place named with its address."""
+    lexicon = venue_lexicon()
+    for m in _VISIT.finditer(text, start, end):
+        head = lexicon.head.search(text, m.end(), min(end, m.end() + 40))
+        if head is None or " " in text[m.end() : head.start()].strip():
+            continue
+        hard = _HARD_END.search(text, head.start(), end)
+        limit = hard.start() if hard else end
+        venue_end = _trim(text, head.start(), _venue_end(text, head.start(), limit))
+        after = (
+            _next_word(text, venue_end, limit) if venue_end < limit and text[venue_end] == " " else venue_end
+        )
+        if venue_end - head.start() >= 3 and re.match(_ADDRESS, text[after:limit]):
+            return _Candidate(m.start(), head.start(), venue_end, None)
+    return None
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int]]:
+    """The lead, then the following paragraphs within the body window."""
+    text = article.text
+    spans = [article.lead]
+    pos = article.lead[1] + 1
+    stop = min(len(text), article.body_start + _BODY_WINDOW)
+    while pos < stop:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        if nl > pos:
+            spans.append((pos, min(nl, stop)))
+        pos = nl + 1
+    return spans
+
+
+def _resolve_province(
+    text: str, candidate: _Candidate, venue: str, region: tuple[int, int]
+) -> ProvinceMention | Province | None:
+    if candidate.province is not None:
+        return candidate.province
+    tail = _tail_province(text, candidate.end, region[1])
+    if tail is not None:
+        return tail
+    inside = prefixed_provinces_in(text, candidate.start, candidate.end)
+    if inside:
+        return inside[-1]
+    last_word = text.rfind(" ", candidate.start, candidate.end) + 1
+    if last_word > candidate.start:
+        named = bare_province_at(text, last_word)  # "โรงแรมสมมติ เชียงใหม่"
+        if named is not None and named.end == candidate.end:
+            return named
+    place = place_province_in(venue)
+    if place is not None and not _FOREIGN.search(venue):
+        return place[1]
+    return _province_before(text, region[0], candidate.trigger)
+
+
+def _choose(article: Article) -> tuple[_Candidate, tuple[int, int]] | None:
+    text = article.text
+    province_only: tuple[_Candidate, tuple[int, int]] | None = None
+    for index, (start, end) in enumerate(_paragraphs(article)):
+        found = _candidates(text, start, end)
+        if index == 0:
+            visited = _visited_place(text, start, end)
+            if visited is not None:
+                found.append(visited)
+        for candidate in found:
+            if candidate.end > candidate.start:
+                return candidate, (start, end)
+            if province_only is None:
+                province_only = (candidate, (start, end))
+    return province_only
 
 
 def extract_venue(article: Article) -> Venue:
     """The named place of the main event, its core building and canonical province."""
-    return Venue()
+    try:
+        chosen = _choose(article)
+    except (ValueError, IndexError):
+        return Venue()
+    if chosen is None:
+        return Venue()
+    candidate, region = chosen
+    text = article.text
+    venue_found: Found[str] | None = None
+    core: str | None = None
+    venue_text = ""
+    if candidate.end > candidate.start:
+        venue_text = re.sub(r"\s+", " ", article.surface((candidate.start, candidate.end)))
+        venue_found = Found(venue_text, (candidate.start, candidate.end))
+        core = _venue_core(venue_text)
+    province = _resolve_province(text, candidate, venue_text, region)
+    if province is None:
+        return Venue(venue=venue_found, venue_core=core)
+    if isinstance(province, ProvinceMention):
+        span = (province.start, province.end)
+        province = province.province
+    else:
+        span = (candidate.start, candidate.end)
+    return Venue(
+        venue=venue_found,
+        venue_core=core,
+        province=Found(province.name, span),
+        province_code=province.code,
+    )

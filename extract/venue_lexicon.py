@@ -1,0 +1,75 @@
+"""Words and places that make venues: the venue gazetteer compiled into matchers, once per process.
+
+``data/gazetteers/venue_places.tsv`` lists
+- ``place``: named places whose province is certain wherever a release mentions them
+  (ทำเนียบรัฐบาล, อิมแพ็ค เมืองทองธานี, ministry headquarters);
+- ``head``: words that begin a venue name (โรงแรม…, ห้องประชุม…, หอประชุม…). After a bare "ที่",
+  which is also a relative pronoun ("ที่ประชุม", "ที่ผ่านมา"), only a head or a place makes a venue;
+- ``building``: words that begin the core building of a venue but are too common after a relative
+  "ที่" to trigger on their own (กระทรวง…, สำนักงาน…);
+- ``room``: parts of a building (ห้อง…, ชั้น…, โถง…): a venue that starts with one has its core after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extract.provinces import Province, province_named
+
+_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "venue_places.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class VenueLexicon:
+    place_province: dict[str, Province]
+    places: re.Pattern[str]  # any known place, longest first
+    head: re.Pattern[str]  # a venue head or known place, matched at a position
+    building: re.Pattern[str]  # a head or building word (not a room word), matched at a position
+    room: re.Pattern[str]  # a room/floor word, matched at a position
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def venue_lexicon() -> VenueLexicon:
+    """The compiled venue gazetteer (loaded on first use, then shared)."""
+    by_kind: dict[str, list[str]] = {"place": [], "head": [], "building": [], "room": []}
+    place_province: dict[str, Province] = {}
+    for line in _GAZETTEER.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, name, *rest = line.split("\t")
+        by_kind[kind].append(name)
+        if kind == "place":
+            province = province_named(rest[0])
+            if province is None:
+                raise ValueError(f"venue_places.tsv: unknown province {rest[0]!r} for {name!r}")
+            place_province[name] = province
+    places = _alternation(by_kind["place"])
+    return VenueLexicon(
+        place_province=place_province,
+        places=re.compile(places),
+        head=re.compile(_alternation(by_kind["head"] + by_kind["place"])),
+        building=re.compile(
+            _alternation(
+                [w for w in by_kind["head"] if w not in by_kind["room"]]
+                + by_kind["building"]
+                + by_kind["place"]
+            )
+        ),
+        room=re.compile(_alternation(by_kind["room"])),
+    )
+
+
+def place_province_in(text: str) -> tuple[str, Province] | None:
+    """The first well-known place named in ``text`` and its (certain) province."""
+    lexicon = venue_lexicon()
+    m = lexicon.places.search(text)
+    if m is None:
+        return None
+    return m.group(0), lexicon.place_province[m.group(0)]
