@@ -1,0 +1,327 @@
+"""A local web server for mirrored family sites, used by the crawl tests, the benchmark and the demo.
+
+Each site is served at the ROOT of its own 127.0.0.1 port (chosen free by the OS), from a directory
+laid out like a `wget --mirror` of the site:
+
+    URL                                   file under the site directory
+    /                                     index.html
+    /category/news/                       category/news/index.html
+    /th/news/detail/12                    th/news/detail/12  (or th/news/detail/12.html, or …/12/index.html)
+    /th/news?page=0                       th/news?page=0     (literal "?" in the name; or …?page=0.html)
+
+Percent-encoded paths are decoded first, so Thai slugs are plain Thai file names. Content type comes
+from the suffix (.html .xml .txt .json) or, for suffix-less files, from the first bytes (XML: RSS,
+Atom or generic; anything else: HTML). An optional `_site.json` in the site directory sets
+`"charset"` (added to text types; default "utf-8"; null sends no charset parameter), `"headers"`
+({path+query: {header: value}} replacing headers of single files, e.g. a page served without its
+charset) and `"source"` (the [[source]] table the demo/tests use for this site; see `sources_toml`).
+`_site.json` and `expected.json` are never served. Static files get an ETag and Last-Modified and
+answer conditional GETs with 304.
+
+Fault injection for tests (`LocalSite.add_rule`): per path+query status code, headers (e.g.
+Retry-After), body, delay, redirect, dropped connection, applied a limited number of times if asked.
+Every request is logged (`LocalSite.requests`) with its conditional headers and the status sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+RESERVED_FILES = frozenset({"_site.json", "expected.json"})
+SUFFIX_TYPES = {".html": "text/html", ".htm": "text/html", ".xml": "application/xml", ".txt": "text/plain", ".json": "application/json"}
+
+
+@dataclass
+class Rule:
+    """What to do instead of serving the file at a path; `times=None` applies forever."""
+
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None
+    delay_s: float = 0.0
+    redirect_to: str | None = None
+    drop_connection: bool = False
+    times: int | None = None
+
+
+@dataclass(frozen=True)
+class LoggedRequest:
+    target: str  # path + "?" + query, as sent
+    method: str
+    status: int | None  # None when the connection was dropped
+    if_none_match: str | None
+    if_modified_since: str | None
+    user_agent: str | None
+    at: float
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    body: bytes
+    content_type: str
+    etag: str
+    last_modified: float
+
+
+def site_settings(root: Path) -> dict:
+    settings_file = root / "_site.json"
+    return json.loads(settings_file.read_text(encoding="utf-8")) if settings_file.is_file() else {}
+
+
+def sniff_content_type(path: Path, head: bytes) -> str:
+    """XML by content first (WordPress serves /feed/ from a directory index), then by suffix."""
+    start = head.lstrip()[:600].lower()
+    if start.startswith((b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex")):
+        if b"<rss" in start:
+            return "application/rss+xml"
+        if b"<feed" in start:
+            return "application/atom+xml"
+        return "application/xml"
+    suffix = path.suffix.lower() if "?" not in path.name else ""
+    return SUFFIX_TYPES.get(suffix, "text/html")
+
+
+def resolve_file(root: Path, target: str) -> Path | None:
+    """The mirror file for a request target, or None (also for anything outside `root`)."""
+    parts = urlsplit(target)
+    relative = unquote(parts.path).lstrip("/")
+    base = root / relative
+    candidates: list[Path] = []
+    if parts.query:
+        candidates += [root / f"{relative}?{parts.query}", root / f"{relative}?{parts.query}.html"]
+    elif not relative or relative.endswith("/"):
+        candidates.append(base / "index.html")
+    else:
+        candidates += [base, base.with_name(base.name + ".html"), base / "index.html"]
+    root_resolved = root.resolve()
+    for candidate in candidates:
+        try:
+            resolved = candidate.resolve()
+        except OSError:
+            continue
+        if resolved.is_file() and resolved.is_relative_to(root_resolved) and resolved.name not in RESERVED_FILES:
+            return resolved
+    return None
+
+
+class LocalSite:
+    """One mirrored site on its own port; `with LocalSite(root) as site: site.base_url`."""
+
+    def __init__(self, root: Path | None = None, host: str = "127.0.0.1") -> None:
+        self.root = Path(root) if root else None
+        self.host = host
+        self.requests: list[LoggedRequest] = []
+        self._rules: dict[str, Rule] = {}
+        self._lock = threading.Lock()
+        settings = site_settings(self.root) if self.root else {}
+        self.charset: str | None = settings.get("charset", "utf-8")
+        self.file_headers: dict[str, dict[str, str]] = settings.get("headers", {})
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None, "site not started"
+        return f"http://{self.host}:{self._server.server_address[1]}"
+
+    def url(self, target: str) -> str:
+        return self.base_url + target
+
+    def add_rule(self, target: str, **rule: object) -> None:
+        """Override the response for an exact path+query, e.g. add_rule("/x", status=429, headers={"Retry-After": "1"}, times=1)."""
+        with self._lock:
+            self._rules[target] = Rule(**rule)  # type: ignore[arg-type]
+
+    def requested(self, target: str) -> list[LoggedRequest]:
+        with self._lock:
+            return [r for r in self.requests if r.target == target]
+
+    def take_rule(self, target: str) -> Rule | None:
+        with self._lock:
+            rule = self._rules.get(target)
+            if rule is None:
+                return None
+            if rule.times is not None:
+                rule.times -= 1
+                if rule.times <= 0:
+                    del self._rules[target]
+            return rule
+
+    def log(self, entry: LoggedRequest) -> None:
+        with self._lock:
+            self.requests.append(entry)
+
+    def static_file(self, target: str) -> StaticFile | None:
+        if self.root is None:
+            return None
+        path = resolve_file(self.root, target)
+        if path is None:
+            return None
+        body = path.read_bytes()
+        content_type = sniff_content_type(path, body[:600])
+        if self.charset and (content_type.startswith("text/") or content_type.endswith("xml")):
+            content_type += f"; charset={self.charset}"
+        etag = '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest()[:20] + '"'
+        return StaticFile(body, content_type, etag, int(path.stat().st_mtime))
+
+    def start(self) -> LocalSite:
+        handler = type("BoundHandler", (SiteRequestHandler,), {"site": self})
+        self._server = QuietThreadingHTTPServer((self.host, 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name=f"localsite-{self.base_url}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> LocalSite:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class QuietThreadingHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that hang up mid-response (timeouts, cancelled downloads) are expected here."""
+
+
+class SiteRequestHandler(BaseHTTPRequestHandler):
+    site: LocalSite
+    protocol_version = "HTTP/1.1"
+    server_version = "KhaosanLocalSite/0.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        """Silence the per-request stderr line; requests are logged in LocalSite.requests."""
+
+    def do_HEAD(self) -> None:
+        self.respond(send_body=False)
+
+    def do_GET(self) -> None:
+        self.respond(send_body=True)
+
+    def respond(self, send_body: bool) -> None:
+        target = self.path
+        rule = self.site.take_rule(target)
+        if rule and rule.delay_s:
+            time.sleep(rule.delay_s)
+        if rule and rule.drop_connection:
+            self.record(target, None)
+            self.close_connection = True
+            return
+        if rule and (rule.status is not None or rule.body is not None or rule.redirect_to):
+            status = rule.status or (302 if rule.redirect_to else 200)
+            headers = {"Content-Type": "text/html; charset=utf-8", **rule.headers}
+            if rule.redirect_to:
+                headers["Location"] = rule.redirect_to
+            self.send(status, headers, rule.body if rule.body is not None else f"status {status}".encode(), send_body)
+            self.record(target, status)
+            return
+        extra = rule.headers if rule else {}
+        static = self.site.static_file(target)
+        if static is None:
+            self.send(404, {"Content-Type": "text/html; charset=utf-8", **extra}, b"<h1>404 Not Found</h1>", send_body)
+            self.record(target, 404)
+            return
+        headers = {
+            "Content-Type": static.content_type,
+            "ETag": static.etag,
+            "Last-Modified": formatdate(static.last_modified, usegmt=True),
+            **self.site.file_headers.get(target, {}),
+            **extra,
+        }
+        status = 304 if self.not_modified(static) else 200
+        self.send(status, headers, b"" if status == 304 else static.body, send_body)
+        self.record(target, status)
+
+    def not_modified(self, static: StaticFile) -> bool:
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            return static.etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
+        if_modified_since = self.headers.get("If-Modified-Since")
+        if if_modified_since:
+            try:
+                return static.last_modified <= parsedate_to_datetime(if_modified_since).timestamp()
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def send(self, status: int, headers: dict[str, str], body: bytes, send_body: bool) -> None:
+        try:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body and status != 304:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def record(self, target: str, status: int | None) -> None:
+        self.site.log(
+            LoggedRequest(
+                target=target,
+                method=self.command,
+                status=status,
+                if_none_match=self.headers.get("If-None-Match"),
+                if_modified_since=self.headers.get("If-Modified-Since"),
+                user_agent=self.headers.get("User-Agent"),
+                at=time.time(),
+            )
+        )
+
+
+def site_directories(root_dir: Path) -> list[Path]:
+    return sorted(p for p in Path(root_dir).iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+@contextmanager
+def serve_site(root: Path) -> Iterator[LocalSite]:
+    with LocalSite(root) as site:
+        yield site
+
+
+@contextmanager
+def serve_sites(root_dir: Path) -> Iterator[dict[str, str]]:
+    """Serve every subdirectory of `root_dir` on its own port; yields {site_name: base_url}."""
+    sites = {path.name: LocalSite(path).start() for path in site_directories(root_dir)}
+    try:
+        yield {name: site.base_url for name, site in sites.items()}
+    finally:
+        for site in sites.values():
+            site.stop()
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def sources_toml(root_dir: Path, base_urls: dict[str, str]) -> str:
+    """A sources file for served sites: one [[source]] per site, id = directory name, family and
+    parameters from the site's `_site.json` "source" table (family defaults to the directory name)."""
+    blocks = []
+    for name, base_url in base_urls.items():
+        source = {"family": name, **site_settings(Path(root_dir) / name).get("source", {})}
+        lines = ["[[source]]", f"id = {_toml_value(name)}", f"base_url = {_toml_value(base_url)}"]
+        lines += [f"{key} = {_toml_value(value)}" for key, value in source.items()]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
