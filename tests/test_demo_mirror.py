@@ -281,6 +281,9 @@ def test_expected_values_cover_every_site_and_enough_pages() -> None:
     assert len(pages) >= 10
     assert {page["site"] for page in pages} == set(SITE_BY_DIR)
     assert any(not page["is_event"] for page in pages)
+    core = [page for page in pages if page["core"]]
+    assert len(core) >= 10 and all("official" in page for page in core)
+    assert {page["site"] for page in core} == set(SITE_BY_DIR)
 
 
 @pytest.mark.parametrize("duplicate", EXPECTED["duplicates"], ids=lambda d: d["pages"][1]["url"])
@@ -294,3 +297,20 @@ def test_republished_release_has_same_body_under_another_headline(duplicate: dic
     ]
     assert headline_of[0] != headline_of[1]
     assert urlsplit(first[1]).path != urlsplit(second[1]).path
+
+
+def test_demo_sources_validate_and_name_every_site(tmp_path: Path) -> None:
+    from crawlers.sources import load_sources
+
+    text = (DEMO_DIR / "sources.toml").read_text(encoding="utf-8")
+    for port, site in enumerate(SITES, start=8701):
+        assert "{site:" + site.directory + "}" in text
+        text = text.replace("{site:" + site.directory + "}", f"http://127.0.0.1:{port}")
+    sources_file = tmp_path / "sources.toml"
+    sources_file.write_text(text, encoding="utf-8")
+    sources = {source.id: source for source in load_sources(sources_file)}
+    assert set(sources) == set(SITE_BY_DIR)
+    for source in sources.values():
+        site = SITE_BY_DIR[source.id]
+        assert source.family == site.family and source.enabled
+        assert source.params == EXPECTED["sites"][site.directory]["params"]
