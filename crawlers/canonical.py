@@ -38,6 +38,16 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, normalised.path or "/", normalised.query, ""))
 
 
+def without_tracking(url: str) -> str:
+    """The URL to fetch: tracking parameters and fragment removed, everything else as the site wrote it
+    (old CMSs can be picky about parameter order, so fetching does not use the sorted canonical form)."""
+    parts = urlsplit(url.strip())
+    if not parts.query and not parts.fragment:
+        return url.strip()
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
 def origin(url: str) -> str:
     """scheme://host[:port] of a URL with default ports dropped: the unit of 'on-site'."""
     parts = urlsplit(canonical_url(url))

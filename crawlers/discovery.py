@@ -64,9 +64,13 @@ def listing_links(selector: Selector, page_url: str, plan: CrawlPlan) -> PageLin
     articles, offsite = classify_links(hrefs, page_url, plan)
     if not articles:  # the chrome changed or the family has no selector: every matching link counts
         articles, offsite = classify_links(selector.xpath("//a/@href").getall(), page_url, plan)
-    next_hrefs = select(selector, plan.next_page_selector).xpath("@href").getall() if plan.next_page_selector else []
+    next_hrefs = (
+        select(selector, plan.next_page_selector).xpath("@href").getall() if plan.next_page_selector else []
+    )
     next_hrefs = next_hrefs or selector.xpath(NEXT_PAGE_FALLBACK).getall()
-    next_page = next((url for href in next_hrefs if (url := absolute(page_url, href)) and origin(url) == plan.origin), None)
+    next_page = next(
+        (url for href in next_hrefs if (url := absolute(page_url, href)) and origin(url) == plan.origin), None
+    )
     return PageLinks(articles, offsite, next_page)
 
 

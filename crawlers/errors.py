@@ -77,7 +77,13 @@ def http_advice(status: int | None) -> str:
 
 
 def describe(
-    stage: str, status: int | None, kind: str, url: str, source_id: str, detail: str, source_origin: str | None = None
+    stage: str,
+    status: int | None,
+    kind: str,
+    url: str,
+    source_id: str,
+    detail: str,
+    source_origin: str | None = None,
 ) -> str:
     where = f"{kind} {url} (source {source_id or '?'}{', origin ' + source_origin if source_origin else ''})"
     advice = http_advice(status) if stage == "http" else ADVICE.get(stage, "see the crawl log")

@@ -41,8 +41,31 @@ def load_known(path: str | Path | None) -> KnownState:
     return KnownState(
         articles={canonical_url(url): str(sha or "") for url, sha in articles.items()},
         listings={
-            canonical_url(url): {k: str(v) for k, v in (state or {}).items() if k in ("etag", "last_modified") and v}
+            canonical_url(url): {
+                k: str(v) for k, v in (state or {}).items() if k in ("etag", "last_modified") and v
+            }
             for url, state in listings.items()
             if isinstance(state, dict) or state is None
         },
     )
+
+
+def known_from_runs(run_dirs: list[Path], previous: KnownState | None = None) -> dict[str, dict]:
+    """KNOWN.json content after the given runs (oldest first): what the flow would write from its store.
+    Used by tests and the benchmark; the flow builds the same structure from DuckDB."""
+    articles = dict(previous.articles) if previous else {}
+    listings = {url: dict(state) for url, state in previous.listings.items()} if previous else {}
+    for run_dir in run_dirs:
+        for record in _read_jsonl(Path(run_dir) / "pages.jsonl"):
+            articles[record["canonical_url"]] = record["content_sha256"]
+        for record in _read_jsonl(Path(run_dir) / "listings.jsonl"):
+            state = {k: record[k] for k in ("etag", "last_modified") if record.get(k)}
+            if state:
+                listings[record["url"]] = state
+    return {"articles": articles, "listings": listings}
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

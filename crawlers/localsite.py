@@ -38,7 +38,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 RESERVED_FILES = frozenset({"_site.json", "expected.json"})
-SUFFIX_TYPES = {".html": "text/html", ".htm": "text/html", ".xml": "application/xml", ".txt": "text/plain", ".json": "application/json"}
+SUFFIX_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+    ".json": "application/json",
+}
 
 
 @dataclass
@@ -109,7 +115,11 @@ def resolve_file(root: Path, target: str) -> Path | None:
             resolved = candidate.resolve()
         except OSError:
             continue
-        if resolved.is_file() and resolved.is_relative_to(root_resolved) and resolved.name not in RESERVED_FILES:
+        if (
+            resolved.is_file()
+            and resolved.is_relative_to(root_resolved)
+            and resolved.name not in RESERVED_FILES
+        ):
             return resolved
     return None
 
@@ -177,7 +187,9 @@ class LocalSite:
     def start(self) -> LocalSite:
         handler = type("BoundHandler", (SiteRequestHandler,), {"site": self})
         self._server = QuietThreadingHTTPServer((self.host, 0), handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name=f"localsite-{self.base_url}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name=f"localsite-{self.base_url}", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -207,7 +219,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "KhaosanLocalSite/0.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         """Silence the per-request stderr line; requests are logged in LocalSite.requests."""
 
     def do_HEAD(self) -> None:
@@ -230,13 +242,23 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             headers = {"Content-Type": "text/html; charset=utf-8", **rule.headers}
             if rule.redirect_to:
                 headers["Location"] = rule.redirect_to
-            self.send(status, headers, rule.body if rule.body is not None else f"status {status}".encode(), send_body)
+            self.send(
+                status,
+                headers,
+                rule.body if rule.body is not None else f"status {status}".encode(),
+                send_body,
+            )
             self.record(target, status)
             return
         extra = rule.headers if rule else {}
         static = self.site.static_file(target)
         if static is None:
-            self.send(404, {"Content-Type": "text/html; charset=utf-8", **extra}, b"<h1>404 Not Found</h1>", send_body)
+            self.send(
+                404,
+                {"Content-Type": "text/html; charset=utf-8", **extra},
+                b"<h1>404 Not Found</h1>",
+                send_body,
+            )
             self.record(target, 404)
             return
         headers = {
@@ -253,7 +275,10 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
     def not_modified(self, static: StaticFile) -> bool:
         if_none_match = self.headers.get("If-None-Match")
         if if_none_match is not None:
-            return static.etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
+            return (
+                static.etag in [tag.strip() for tag in if_none_match.split(",")]
+                or if_none_match.strip() == "*"
+            )
         if_modified_since = self.headers.get("If-Modified-Since")
         if if_modified_since:
             try:

@@ -69,7 +69,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if retry is None:
             return response
         retry_after = retry_after_seconds(response.headers.get("Retry-After", b"").decode("latin-1"))
-        delay = min(retry_after, self.retry_after_max_s) if retry_after is not None else self.backoff_s(request)
+        delay = (
+            min(retry_after, self.retry_after_max_s) if retry_after is not None else self.backoff_s(request)
+        )
         self.crawler.stats.inc_value("khaosan/retry_wait_s", delay)
         await asyncio.sleep(delay)
         return retry

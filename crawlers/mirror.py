@@ -15,8 +15,34 @@ from pathlib import Path
 
 from crawlers.mirror_content import RELEASES, Release
 
-THAI_MONTHS = ("มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม").split()
-THAI_MONTHS_SHORT = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
+THAI_MONTHS = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
+THAI_MONTHS_SHORT = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+]
 
 
 @dataclass(frozen=True)
@@ -61,7 +87,9 @@ def share_bar() -> str:
 
 # ---------------------------------------------------------------- dep
 def dep_page(title: str, breadcrumb: str, content: str, latest: Sequence[MirrorArticle]) -> str:
-    sidebar = "".join(f'<li><a href="/th/news/detail/{a.id}">{escape(a.release.title)}</a></li>' for a in latest)
+    sidebar = "".join(
+        f'<li><a href="/th/news/detail/{a.id}">{escape(a.release.title)}</a></li>' for a in latest
+    )
     return f"""<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8"><title>{escape(title)} | กรมส่งเสริมและพัฒนาคุณภาพชีวิตคนพิการ</title></head>
 <body>
@@ -86,11 +114,19 @@ def render_dep(root: Path, articles: Sequence[MirrorArticle], per_page: int, par
             f'<span class="news-date">{thai_date(a, short=True)}</span></div>\n'
             for a in chunk
         )
-        pager = f'<li class="pager-next"><a href="/th/news?page={number + 1}">ถัดไป ›</a></li>' if number + 1 < len(chunks) else ""
+        pager = (
+            f'<li class="pager-next"><a href="/th/news?page={number + 1}">ถัดไป ›</a></li>'
+            if number + 1 < len(chunks)
+            else ""
+        )
         content = f'<h1 class="page-title">ข่าวกิจกรรม</h1><div class="view-content">\n{rows}</div><ul class="pager"><li class="pager-current">{number + 1}</li>{pager}</ul>'
         write(root / f"th/news?page={number}", dep_page("ข่าวกิจกรรม", f"หน้า {number + 1}", content, latest))
     for i, a in enumerate(articles):
-        published = f'<meta property="article:published_time" content="{a.release.published.isoformat()}+07:00">' if i % 2 == 0 else ""
+        published = (
+            f'<meta property="article:published_time" content="{a.release.published.isoformat()}+07:00">'
+            if i % 2 == 0
+            else ""
+        )
         content = (
             f'{published}<h1 class="page-title">{escape(a.release.title)}</h1>'
             f'<div class="news-date">วันที่ {thai_date(a)}</div>'
@@ -98,11 +134,17 @@ def render_dep(root: Path, articles: Sequence[MirrorArticle], per_page: int, par
             f"{gallery_html(a.release, 'field-gallery')}{share_bar()}"
             f'<div class="counter">ผู้เข้าชม {1000 + a.id * 7:,} ครั้ง</div>'
         )
-        write(root / f"th/news/detail/{a.id}", dep_page(a.release.title, a.release.title[:40], content, latest))
+        write(
+            root / f"th/news/detail/{a.id}", dep_page(a.release.title, a.release.title[:40], content, latest)
+        )
     urls = "".join(
-        f"<url><loc>/th/news/detail/{a.id}</loc><lastmod>{a.release.published.date().isoformat()}</lastmod></url>\n" for a in articles
+        f"<url><loc>/th/news/detail/{a.id}</loc><lastmod>{a.release.published.date().isoformat()}</lastmod></url>\n"
+        for a in articles
     )
-    write(root / "sitemap.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+    write(
+        root / "sitemap.xml",
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n',
+    )
 
 
 # ---------------------------------------------------------------- msociety
@@ -116,7 +158,9 @@ def msociety_page(title: str, content: str) -> str:
 """
 
 
-def render_msociety(root: Path, articles: Sequence[MirrorArticle], per_page: int, params: dict[str, str]) -> None:
+def render_msociety(
+    root: Path, articles: Sequence[MirrorArticle], per_page: int, params: dict[str, str]
+) -> None:
     cid = params.get("cid", "1")
     chunks = pages(articles, per_page)
     for number, chunk in enumerate(chunks, 1):
@@ -125,8 +169,14 @@ def render_msociety(root: Path, articles: Sequence[MirrorArticle], per_page: int
             f'<span class="date">{a.release.published:%d/%m}/{a.release.published.year + 543}</span></div>\n'
             for a in chunk
         )
-        pager = f'<a class="next" href="/ewt_news_list.php?cid={cid}&amp;page={number + 1}">หน้าถัดไป</a>' if number < len(chunks) else ""
-        content = f'<h2>ข่าวประชาสัมพันธ์</h2>\n{items}<div class="pager">หน้า {number}/{len(chunks)} {pager}</div>'
+        pager = (
+            f'<a class="next" href="/ewt_news_list.php?cid={cid}&amp;page={number + 1}">หน้าถัดไป</a>'
+            if number < len(chunks)
+            else ""
+        )
+        content = (
+            f'<h2>ข่าวประชาสัมพันธ์</h2>\n{items}<div class="pager">หน้า {number}/{len(chunks)} {pager}</div>'
+        )
         write(root / f"ewt_news_list.php?cid={cid}&page={number}", msociety_page("ข่าวประชาสัมพันธ์", content))
     for a in articles:
         content = (
@@ -168,7 +218,11 @@ def render_sdo(root: Path, articles: Sequence[MirrorArticle], per_page: int, par
             f'<div class="entry-summary"><p>{escape(a.release.paragraphs[0][:120])}&hellip;</p></div></article>\n'
             for a in chunk
         )
-        nav = f'<a class="next page-numbers" href="/category/news/page/{number + 1}/">ถัดไป »</a>' if number < len(chunks) else ""
+        nav = (
+            f'<a class="next page-numbers" href="/category/news/page/{number + 1}/">ถัดไป »</a>'
+            if number < len(chunks)
+            else ""
+        )
         content = f'<h1 class="page-title">หมวดหมู่: ข่าวกิจกรรม</h1>\n{posts}<nav class="pagination"><span class="page-numbers current">{number}</span> {nav}</nav>'
         path = "category/news/index.html" if number == 1 else f"category/news/page/{number}/index.html"
         write(root / path, sdo_page(province, "ข่าวกิจกรรม", content, popular))
@@ -185,10 +239,13 @@ def render_sdo(root: Path, articles: Sequence[MirrorArticle], per_page: int, par
     items = "".join(
         f"<item><title>{escape(a.release.title)}</title><link>/archives/{a.id}</link>"
         f"<pubDate>{format_datetime(a.release.published.replace(tzinfo=None) - timedelta(hours=7))}</pubDate>"
-        f"<guid isPermaLink=\"false\">/?p={a.id}</guid></item>\n"
+        f'<guid isPermaLink="false">/?p={a.id}</guid></item>\n'
         for a in articles[:10]
     )
-    write(root / "feed/index.html", f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>สำนักงานพัฒนาสังคมฯ จังหวัด{province}</title>\n{items}</channel></rss>\n')
+    write(
+        root / "feed/index.html",
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>สำนักงานพัฒนาสังคมฯ จังหวัด{province}</title>\n{items}</channel></rss>\n',
+    )
 
 
 # ---------------------------------------------------------------- prd (TIS-620)
@@ -206,7 +263,7 @@ def render_prd(root: Path, articles: Sequence[MirrorArticle], per_page: int, par
     for number, chunk in enumerate(chunks, 1):
         rows = "".join(
             f'<tr><td><img src="/images/arrow.gif"> <a href="/ewt_news.php?nid={a.id}&amp;filename=index">{escape(a.release.title)}</a> '
-            f'({a.release.published:%d/%m/%y})</td></tr>\n'
+            f"({a.release.published:%d/%m/%y})</td></tr>\n"
             for a in chunk
         )
         pager = f'<a href="/ewt_news_list.php?page={number + 1}">หน้าถัดไป</a>' if number < len(chunks) else ""
@@ -220,21 +277,40 @@ def render_prd(root: Path, articles: Sequence[MirrorArticle], per_page: int, par
             f'<tr><td class="newsdetail">{paragraphs_html(a.release)}</td></tr></table>'
             '<p>ที่มาของข่าว สำนักข่าว กรมประชาสัมพันธ์</p><a href="#top">^ กลับสู่เนื้อหาหลัก</a>'
         )
-        write(root / f"ewt_news.php?nid={a.id}&filename=index", prd_page(a.release.title, content), encoding="cp874")
+        write(
+            root / f"ewt_news.php?nid={a.id}&filename=index",
+            prd_page(a.release.title, content),
+            encoding="cp874",
+        )
 
 
 # ---------------------------------------------------------------- thaigov
-def render_thaigov(root: Path, articles: Sequence[MirrorArticle], per_page: int, params: dict[str, str]) -> None:
+def render_thaigov(
+    root: Path, articles: Sequence[MirrorArticle], per_page: int, params: dict[str, str]
+) -> None:
     category = params.get("category", "1")
     chunks = pages(articles, per_page)
     frame = '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{title} | รัฐบาลไทย</title></head><body><nav class="menu"><a href="/">หน้าแรก</a> <a href="/news/contents/category/1?page=1">ข่าวทำเนียบรัฐบาล</a></nav>{content}<footer>ทำเนียบรัฐบาล ถนนพิษณุโลก เขตดุสิต กรุงเทพฯ 10300</footer></body></html>\n'
     for number, chunk in enumerate(chunks, 1):
-        items = "".join(f'<div class="news-item"><a href="/news/contents/details/{a.id}">{escape(a.release.title)}</a></div>\n' for a in chunk)
-        pager = f'<a rel="next" href="/news/contents/category/{category}?page={number + 1}">ถัดไป</a>' if number < len(chunks) else ""
-        write(root / f"news/contents/category/{category}?page={number}", frame.format(title="ข่าวทำเนียบรัฐบาล", content=items + pager))
+        items = "".join(
+            f'<div class="news-item"><a href="/news/contents/details/{a.id}">{escape(a.release.title)}</a></div>\n'
+            for a in chunk
+        )
+        pager = (
+            f'<a rel="next" href="/news/contents/category/{category}?page={number + 1}">ถัดไป</a>'
+            if number < len(chunks)
+            else ""
+        )
+        write(
+            root / f"news/contents/category/{category}?page={number}",
+            frame.format(title="ข่าวทำเนียบรัฐบาล", content=items + pager),
+        )
     for a in articles:
         content = f'<h1>{escape(a.release.title)}</h1><div class="date">{thai_date(a)}</div><div class="news-detail">{paragraphs_html(a.release)}</div>{share_bar()}'
-        write(root / f"news/contents/details/{a.id}", frame.format(title=escape(a.release.title), content=content))
+        write(
+            root / f"news/contents/details/{a.id}",
+            frame.format(title=escape(a.release.title), content=content),
+        )
 
 
 # ---------------------------------------------------------------- feed (Blogger)
@@ -243,7 +319,9 @@ def blog_path(a: MirrorArticle) -> str:
 
 
 def render_feed(root: Path, articles: Sequence[MirrorArticle], per_page: int, params: dict[str, str]) -> None:
-    popular = "".join(f'<li><a href="/{blog_path(a)}">{escape(a.release.title)}</a></li>' for a in articles[:3])
+    popular = "".join(
+        f'<li><a href="/{blog_path(a)}">{escape(a.release.title)}</a></li>' for a in articles[:3]
+    )
     for a in articles:
         body = f"""<!DOCTYPE html><html><head><meta charset="UTF-8"><title>ข่าวสารภาคอีสาน: {escape(a.release.title)}</title></head>
 <body><div class="header"><h1><a href="/">ข่าวสารภาคอีสาน</a></h1><p>รวมข่าวประชาสัมพันธ์หน่วยงานราชการ</p></div>
@@ -256,15 +334,27 @@ def render_feed(root: Path, articles: Sequence[MirrorArticle], per_page: int, pa
         write(root / blog_path(a), body)
     entries = "".join(
         f"<entry><id>tag:blogger.com,1999:blog-1.post-{a.id}</id><published>{a.release.published.isoformat()}+07:00</published>"
-        f"<title type=\"text\">{escape(a.release.title)}</title>"
-        f"<link rel=\"replies\" type=\"text/html\" href=\"/{blog_path(a)}#comment-form\"/>"
-        f"<link rel=\"alternate\" type=\"text/html\" href=\"/{blog_path(a)}\"/></entry>\n"
+        f'<title type="text">{escape(a.release.title)}</title>'
+        f'<link rel="replies" type="text/html" href="/{blog_path(a)}#comment-form"/>'
+        f'<link rel="alternate" type="text/html" href="/{blog_path(a)}"/></entry>\n'
         for a in articles[:25]
     )
-    write(root / "feeds/posts/default", f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>ข่าวสารภาคอีสาน</title>\n{entries}</feed>\n')
-    urls = "".join(f"<url><loc>/{blog_path(a)}</loc><lastmod>{a.release.published.date().isoformat()}</lastmod></url>\n" for a in articles)
-    write(root / "sitemap.xml?page=1", f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
-    write(root / "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap.xml?page=1</loc></sitemap></sitemapindex>\n')
+    write(
+        root / "feeds/posts/default",
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>ข่าวสารภาคอีสาน</title>\n{entries}</feed>\n',
+    )
+    urls = "".join(
+        f"<url><loc>/{blog_path(a)}</loc><lastmod>{a.release.published.date().isoformat()}</lastmod></url>\n"
+        for a in articles
+    )
+    write(
+        root / "sitemap.xml?page=1",
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n',
+    )
+    write(
+        root / "sitemap.xml",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap.xml?page=1</loc></sitemap></sitemapindex>\n',
+    )
 
 
 Renderer = Callable[[Path, Sequence[MirrorArticle], int, dict[str, str]], None]
@@ -289,15 +379,25 @@ def articles_for(count: int, first_id: int) -> list[MirrorArticle]:
     for n in range(count):
         base = RELEASES[n % len(RELEASES)]
         round_ = n // len(RELEASES)
-        release = base if round_ == 0 else replace(
-            base, title=f"{base.title} (รุ่นที่ {round_ + 1})", published=base.published - timedelta(days=3 * round_)
+        release = (
+            base
+            if round_ == 0
+            else replace(
+                base,
+                title=f"{base.title} (รุ่นที่ {round_ + 1})",
+                published=base.published - timedelta(days=3 * round_),
+            )
         )
         made.append(MirrorArticle(first_id + n, release))
     return sorted(made, key=lambda a: (a.release.published, a.id), reverse=True)
 
 
 def build_site(
-    family: str, root: Path, articles: Sequence[MirrorArticle], per_page: int = 10, params: dict[str, str] | None = None
+    family: str,
+    root: Path,
+    articles: Sequence[MirrorArticle],
+    per_page: int = 10,
+    params: dict[str, str] | None = None,
 ) -> None:
     """Write one family site; absolute links in XML use the placeholder , filled by `finalise`."""
     params = {**SITE_SOURCE.get(family, {}), **(params or {})}

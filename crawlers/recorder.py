@@ -54,7 +54,12 @@ class RunRecorder:
         self.by_source[source_id][key] += amount
 
     def archive_response(
-        self, url: str, status: int, headers: list[tuple[str, str]], body: bytes, request_headers: list[tuple[str, str]]
+        self,
+        url: str,
+        status: int,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        request_headers: list[tuple[str, str]],
     ) -> WarcLocation:
         return self.archive.write(url, status, headers, body, request_headers=request_headers)
 
@@ -62,15 +67,26 @@ class RunRecorder:
         source_id = record["source_id"]
         self.pages.write(record)
         self.count(source_id, "articles_fetched")
-        self.count(source_id, "articles_new" if is_new else "articles_changed" if changed else "articles_unchanged")
+        self.count(
+            source_id, "articles_new" if is_new else "articles_changed" if changed else "articles_unchanged"
+        )
 
     def listing(self, record: dict[str, Any]) -> None:
         self.listings.write(record)
-        self.count(record["source_id"], "listings_not_modified" if record["not_modified"] else "listings_fetched")
+        self.count(
+            record["source_id"], "listings_not_modified" if record["not_modified"] else "listings_fetched"
+        )
 
     def error(self, source_id: str, url: str, stage: str, status: int | None, message: str) -> None:
         self.errors.write(
-            {"source_id": source_id, "url": url, "stage": stage, "status": status, "message": message, "at": utc_now()}
+            {
+                "source_id": source_id,
+                "url": url,
+                "stage": stage,
+                "status": status,
+                "message": message,
+                "at": utc_now(),
+            }
         )
         self.count(source_id, "errors")
 
@@ -83,5 +99,7 @@ class RunRecorder:
         stats.update(totals)
         stats["by_source"] = {k: dict(v) for k, v in sorted(self.by_source.items())}
         stats["elapsed_s"] = round(elapsed_s, 3)
-        (self.out_dir / "stats.json").write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
+        (self.out_dir / "stats.json").write_text(
+            json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         return stats

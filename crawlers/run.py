@@ -41,16 +41,24 @@ TIMED_OUT = 124  # like coreutils `timeout`: the child was stopped because timeo
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m crawlers.run", description="Crawl press-release sources.")
+    parser = argparse.ArgumentParser(
+        prog="python -m crawlers.run", description="Crawl press-release sources."
+    )
     parser.add_argument("--sources", required=True, type=Path)
-    parser.add_argument("--out", required=True, type=Path, help="run directory for the JSONL outputs and stats.json")
+    parser.add_argument(
+        "--out", required=True, type=Path, help="run directory for the JSONL outputs and stats.json"
+    )
     parser.add_argument("--warc-dir", required=True, type=Path)
     parser.add_argument("--known", type=Path, default=None)
     parser.add_argument("--only", nargs="+", default=None, metavar="SOURCE_ID")
-    parser.add_argument("--no-politeness", action="store_true", help="no throttling/delays (local mirrors only)")
+    parser.add_argument(
+        "--no-politeness", action="store_true", help="no throttling/delays (local mirrors only)"
+    )
     parser.add_argument("--max-pages", type=int, default=None)
     parser.add_argument("--recheck", action="store_true", help="refetch known articles to detect changes")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting"
+    )
     return parser.parse_args(argv)
 
 
@@ -61,7 +69,9 @@ def select_sources(sources: list[SourceConfig], only: list[str] | None) -> list[
     by_id = {s.id: s for s in sources}
     problems = [f"--only {i!r}: no such source in the sources file" for i in only if i not in by_id]
     problems += [
-        f"--only {i!r}: source is disabled ({by_id[i].disabled_reason})" for i in only if i in by_id and not by_id[i].enabled
+        f"--only {i!r}: source is disabled ({by_id[i].disabled_reason})"
+        for i in only
+        if i in by_id and not by_id[i].enabled
     ]
     if problems:
         raise SourcesFileError("\n".join(problems))

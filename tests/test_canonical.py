@@ -1,6 +1,6 @@
 import pytest
 
-from crawlers.canonical import canonical_url, origin, path_and_query
+from crawlers.canonical import canonical_url, origin, path_and_query, without_tracking
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,22 @@ def test_origin_keeps_non_default_ports(url: str, expected: str) -> None:
 def test_path_and_query() -> None:
     assert path_and_query("http://a.test/ewt_news.php?nid=1") == "/ewt_news.php?nid=1"
     assert path_and_query("http://a.test") == "/"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "http://a.test/ewt_news.php?nid=9&utm_source=line&utm_medium=share",
+            "http://a.test/ewt_news.php?nid=9",
+        ),
+        (
+            "http://a.test/ewt_news.php?nid=9&filename=index#top",
+            "http://a.test/ewt_news.php?nid=9&filename=index",
+        ),
+        ("http://a.test/p?z=1&a=2&fbclid=x", "http://a.test/p?z=1&a=2"),  # order kept for fetching
+        ("http://a.test/archives/5", "http://a.test/archives/5"),
+    ],
+)
+def test_without_tracking_keeps_the_sites_parameter_order(url: str, expected: str) -> None:
+    assert without_tracking(url) == expected

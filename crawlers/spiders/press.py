@@ -20,7 +20,7 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawlers.canonical import canonical_url, origin
+from crawlers.canonical import canonical_url, origin, without_tracking
 from crawlers.discovery import article_fingerprint, classify_links, listing_links, xml_links
 from crawlers.encoding import decode_html
 from crawlers.errors import classify_failure, describe
@@ -48,7 +48,9 @@ def header(response: Response, name: str) -> str | None:
 
 def header_pairs(headers: Any) -> list[tuple[str, str]]:
     return [
-        (name.decode("latin-1"), value.decode("latin-1")) for name, values in headers.items() for value in values
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
     ]
 
 
@@ -106,7 +108,10 @@ class PressReleaseSpider(Spider):
             headers["If-None-Match"] = state["etag"]
         if state.get("last_modified"):
             headers["If-Modified-Since"] = state["last_modified"]
-        meta = self.base_meta(progress.plan, kind, canonical) | {"page": page, "handle_httpstatus_list": [304]}
+        meta = self.base_meta(progress.plan, kind, canonical) | {
+            "page": page,
+            "handle_httpstatus_list": [304],
+        }
         return Request(
             url,
             headers=headers,
@@ -129,7 +134,13 @@ class PressReleaseSpider(Spider):
             self.scheduled_articles.add(canonical)
             progress.articles_scheduled += 1
             meta = self.base_meta(progress.plan, "article", canonical)
-            yield Request(url, meta=meta, callback=self.parse_article, errback=self.on_error, dont_filter=True)
+            yield Request(
+                without_tracking(url),
+                meta=meta,
+                callback=self.parse_article,
+                errback=self.on_error,
+                dont_filter=True,
+            )
 
     def parse_discovery(self, response: Response) -> Iterator[Request]:
         meta = response.meta
@@ -167,7 +178,9 @@ class PressReleaseSpider(Spider):
             found = xml_links(text)
             articles, offsite = classify_links(found.links, response.url, progress.plan)
             for child in found.child_sitemaps:
-                if origin(child) == progress.plan.origin and (request := self.discovery_request(progress, child, "sitemap", 1)):
+                if origin(child) == progress.plan.origin and (
+                    request := self.discovery_request(progress, child, "sitemap", 1)
+                ):
                     yield request
         for url in offsite:
             if url not in progress.offsite_seen:
@@ -177,7 +190,11 @@ class PressReleaseSpider(Spider):
         record["article_links"], record["new_links"] = len(articles), len(new)
         self.recorder.listing(record)
         yield from self.article_requests(progress, articles)
-        if next_page and new and (request := self.discovery_request(progress, next_page, "listing", meta["page"] + 1)):
+        if (
+            next_page
+            and new
+            and (request := self.discovery_request(progress, next_page, "listing", meta["page"] + 1))
+        ):
             yield request
 
     def parse_article(self, response: Response) -> None:
@@ -185,7 +202,9 @@ class PressReleaseSpider(Spider):
         content_type = header(response, "Content-Type")
         try:
             text, encoding = decode_html(response.body, content_type)
-            content_sha256, title = article_fingerprint(Selector(text=text), self.progress[meta["source_id"]].plan)
+            content_sha256, title = article_fingerprint(
+                Selector(text=text), self.progress[meta["source_id"]].plan
+            )
         except Exception as exc:  # archive and record it anyway: extraction may still cope
             self.record_error(meta, response.url, "parse", response.status, f"{type(exc).__name__}: {exc}")
             encoding, title = None, None
@@ -225,9 +244,13 @@ class PressReleaseSpider(Spider):
         stage, status, detail = classify_failure(failure.value)
         self.record_error(request.meta, request.url, stage, status, detail)
 
-    def record_error(self, meta: dict[str, Any], url: str, stage: str, status: int | None, detail: str) -> None:
+    def record_error(
+        self, meta: dict[str, Any], url: str, stage: str, status: int | None, detail: str
+    ) -> None:
         source_id = meta.get("source_id", "")
-        message = describe(stage, status, meta.get("kind", "page"), url, source_id, detail, meta.get("source_origin"))
+        message = describe(
+            stage, status, meta.get("kind", "page"), url, source_id, detail, meta.get("source_origin")
+        )
         self.recorder.error(source_id, url, stage, status, message)
 
     def closed(self, reason: str) -> None:
@@ -237,4 +260,3 @@ class PressReleaseSpider(Spider):
             "responses": stats.get_value("downloader/response_count", 0),
         }
         self.recorder.close(time.monotonic() - self.started, totals)
-
