@@ -9,7 +9,9 @@ laid out like a `wget --mirror` of the site:
     /th/news/detail/12                    th/news/detail/12  (or th/news/detail/12.html, or …/12/index.html)
     /th/news?page=0                       th/news?page=0     (literal "?" in the name; or …?page=0.html)
 
-Percent-encoded paths are decoded first, so Thai slugs are plain Thai file names. Content type comes
+Percent-encoded paths are decoded first, so Thai slugs are plain Thai file names. A site directory
+with a `routes.json` ({path+query: file, or {"file": …, "headers": {…}}}) is served from that table
+only (anything unlisted is a 404): the demo mirror uses it because its file names carry no "?". Content type comes
 from the suffix (.html .xml .txt .json) or, for suffix-less files, from the first bytes (XML: RSS,
 Atom or generic; anything else: HTML). An optional `_site.json` in the site directory sets
 `"charset"` (added to text types; default "utf-8"; null sends no charset parameter), `"headers"`
@@ -37,7 +39,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-RESERVED_FILES = frozenset({"_site.json", "expected.json"})
+RESERVED_FILES = frozenset({"_site.json", "expected.json", "routes.json"})
 SUFFIX_TYPES = {
     ".html": "text/html",
     ".htm": "text/html",
@@ -77,6 +79,19 @@ class StaticFile:
     content_type: str
     etag: str
     last_modified: float
+    headers: dict[str, str] = field(default_factory=dict)  # per-file headers from _site.json / routes.json
+
+
+def load_routes(root: Path) -> dict[str, tuple[str, dict[str, str]]] | None:
+    """routes.json as {target: (relative file, headers)}, or None when the site has no route table."""
+    routes_file = root / "routes.json"
+    if not routes_file.is_file():
+        return None
+    table = json.loads(routes_file.read_text(encoding="utf-8"))
+    return {
+        target: (entry, {}) if isinstance(entry, str) else (entry["file"], dict(entry.get("headers", {})))
+        for target, entry in table.items()
+    }
 
 
 def site_settings(root: Path) -> dict:
@@ -136,6 +151,7 @@ class LocalSite:
         settings = site_settings(self.root) if self.root else {}
         self.charset: str | None = settings.get("charset", "utf-8")
         self.file_headers: dict[str, dict[str, str]] = settings.get("headers", {})
+        self.routes = load_routes(self.root) if self.root else None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -174,7 +190,16 @@ class LocalSite:
     def static_file(self, target: str) -> StaticFile | None:
         if self.root is None:
             return None
-        path = resolve_file(self.root, target)
+        headers = dict(self.file_headers.get(target, {}))
+        if self.routes is not None:
+            route = self.routes.get(target) or self.routes.get(unquote(target))
+            if route is None:
+                return None
+            relative, route_headers = route
+            path = resolve_file(self.root, "/" + relative)
+            headers.update(route_headers)
+        else:
+            path = resolve_file(self.root, target)
         if path is None:
             return None
         body = path.read_bytes()
@@ -182,7 +207,7 @@ class LocalSite:
         if self.charset and (content_type.startswith("text/") or content_type.endswith("xml")):
             content_type += f"; charset={self.charset}"
         etag = '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest()[:20] + '"'
-        return StaticFile(body, content_type, etag, int(path.stat().st_mtime))
+        return StaticFile(body, content_type, etag, int(path.stat().st_mtime), headers)
 
     def start(self) -> LocalSite:
         handler = type("BoundHandler", (SiteRequestHandler,), {"site": self})
@@ -265,7 +290,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             "Content-Type": static.content_type,
             "ETag": static.etag,
             "Last-Modified": formatdate(static.last_modified, usegmt=True),
-            **self.site.file_headers.get(target, {}),
+            **static.headers,
             **extra,
         }
         status = 304 if self.not_modified(static) else 200
