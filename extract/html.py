@@ -25,6 +25,24 @@ _PRUNE_XPATH = [
     "//*[contains(@class,'gallery')]",
     "//*[contains(@class,'breadcrumb')]",
 ]
+# Body containers of the CMSs Thai government sites run on (old EWT table layouts, Drupal,
+# WordPress, Blogger). When one holds the article, reading it directly beats trafilatura's
+# guess on table layouts, where menus, "ข่าวล่าสุด" sidebars and footers sit in sibling cells.
+_BODY_CLASSES = (
+    "newsdetail",
+    "news-detail",
+    "field-body",
+    "entry-content",
+    "post-body",
+    "news-content",
+    "article-body",
+    "detail-content",
+)
+_BODY_XPATH = " | ".join(
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in _BODY_CLASSES
+)
+_BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "blockquote")
+_MIN_BODY_CHARS = 80
 _META_DATE = (
     "article:published_time",
     "datePublished",
@@ -75,6 +93,26 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def _container_text(tree: lxml.html.HtmlElement) -> str | None:
+    """Paragraphs of a known CMS body container, or None when there is none worth reading."""
+    for container in tree.xpath(_BODY_XPATH):
+        for junk in container.xpath(".//script | .//style | .//*[contains(@class,'share')]"):
+            junk.drop_tree()
+        blocks = [
+            " ".join(el.text_content().split())
+            for el in container.iter(*_BLOCK_TAGS)
+            if el.text_content().strip()
+        ]
+        if not blocks:
+            for br in container.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            blocks = [line.strip() for line in container.text_content().split("\n") if line.strip()]
+        text = "\n".join(blocks)
+        if len(text) >= _MIN_BODY_CHARS:
+            return text
+    return None
+
+
 def html_to_article(html: str | bytes) -> HtmlArticle:
     """Main text (paragraphs joined by newlines), headline and publication date of a page."""
     tree = lxml.html.fromstring(html) if html else None
@@ -82,7 +120,7 @@ def html_to_article(html: str | bytes) -> HtmlArticle:
         return HtmlArticle(text="", title=None, published=None)
     title = _title(tree)
     published = _meta_published(tree)
-    text = (
+    text = _container_text(tree) or (
         trafilatura.extract(
             tree,
             include_comments=False,
