@@ -16,17 +16,18 @@ from datetime import date
 
 from extract.article import Article
 from extract.normalise import NormalisedText
-from extract.thai_dates import find_dates
+from extract.thai_dates import find_dates, is_dateline
 
 # Site chrome that precedes the headline on the same line.
 _TITLE_PREFIX = re.compile(r"^(?:รัฐบาลไทย-(?:ข่าวทำเนียบรัฐบาล-)?|ขณะนี้คุณอยู่ที่\s?›?\s?)")
-_CHROME_LINE = re.compile(r"^(?:พิมพ์|Print|ขณะนี้คุณอยู่ที่\s?›?.*|หน้าแรก\s?›.*|.*›\s?หน้าแรก.*)$")
+_CHROME_LINE = re.compile(r"^(?:พิมพ์|Print|ขณะนี้คุณอยู่ที่\s?›?.*|หน้าแรก\s?›.*|.*›\s?หน้าแรก.*|[.…·•\-_=*#\s]*)$")
 # What may surround the date on a publication-date line: a label before, a clock time after.
 _DATE_LABEL = re.compile(r"^(?:วันที่ลงข่าว|ลงวันที่|วันที่เผยแพร่|เผยแพร่|Date|Published|Posted)?\s?:?\s?")
 _TRAILING_TIME = re.compile(r"\s?(?:เวลา\s?)?\d{1,2}[.:]\d{2}(?:\s?น\.)?\s?$")
 _LATIN_ONLY = re.compile(r"^[\x20-\x7e]+$")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _SQUASH = re.compile(r"[\s\"'“”‘’]+")
+_RELATIVE_OPENERS = ("วันนี้", "เมื่อวานนี้", "เมื่อวาน")
 _HEADER_LINES = 14  # the header never runs deeper than this many lines
 _LEAD_PARAGRAPHS = 4  # summary paragraphs before the dateline paragraph, at most
 
@@ -61,14 +62,15 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _lead_end(text: str, lines: list[tuple[int, str]]) -> int:
+def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None) -> int:
     """End of the paragraph that tells the main event: the first of the opening body paragraphs
-    holding a date (the dateline "วันนี้ (…)", "เมื่อวันที่ …", "ระหว่างวันที่ …") or opening
-    with "วันนี้"; the first body paragraph if none does."""
-    paragraphs = [(start, start + len(line)) for start, line in lines if line.strip()]
+    holding a dateline ("วันนี้ (…)", "เมื่อวันที่ …", "ระหว่างวันที่ …", a date opening the
+    paragraph) or opening with "วันนี้"; the first body paragraph if none does."""
+    paragraphs = [(start, start + len(ln)) for start, ln in lines if not _CHROME_LINE.match(ln)]
     for start, end in paragraphs[:_LEAD_PARAGRAPHS]:
-        para = text[start:end]
-        if para.startswith(("วันนี้", "เมื่อวาน")) or find_dates(para):
+        if text.startswith(_RELATIVE_OPENERS, start):
+            return end
+        if any(is_dateline(m) for m in find_dates(text, published, start, end)):
             return end
     return paragraphs[0][1] if paragraphs else len(text)
 
@@ -116,7 +118,7 @@ def build_article(
         body_start = start
         break
     body_lines = [(s, ln) for s, ln in lines if s >= body_start]
-    lead_end = _lead_end(text, body_lines) if body_lines else len(text)
+    lead_end = _lead_end(text, body_lines, published) if body_lines else len(text)
     return Article(
         doc_id=doc_id,
         norm=norm,

@@ -9,7 +9,7 @@ overlap for modern releases ("05/03/21" -> 2021, "05/03/64" -> 2021).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from extract.article import Article
@@ -105,37 +105,52 @@ def _date_part(s: str, *, with_month: bool = True) -> str:
     return day + r"\s?" + _month_alternation(s) + _YEAR.format(s=s)
 
 
-_PREFIX = (
-    r"(?P<rel>(?:วันนี้|เมื่อวานนี้|เมื่อวาน|วันพรุ่งนี้|พรุ่งนี้)\s?\(\s?)?"
-    r"(?:\(\s?)?"
-    r"(?:(?P<cue>เมื่อ|ใน|ระหว่าง|ตั้งแต่|จน\s?ถึง|ถึง|ภายใน|ก่อน|หลัง)\s?)?"
-    r"(?:วัน(?:" + _WEEKDAY + r"(?:ที่)?|ที่)\s?)?"
+_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
+_DAY_WORDS = tuple(
+    sorted(
+        {"วันที่"} | {f"วัน{w}ที่" for w in _WEEKDAYS} | {f"วัน{w}" for w in _WEEKDAYS},
+        key=len,
+        reverse=True,
+    )
 )
+_RELATIVE_WORDS = ("เมื่อวานนี้", "วันพรุ่งนี้", "เมื่อวาน", "พรุ่งนี้", "วันนี้")
 _NUMERIC = r"(?<![\d/.])(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>\d{4}|\d{2})(?![\d/])"
+_ENGLISH_MONTH = "(?:" + "|".join(rf"{m}|{m[:3]}\.?" for m in ENGLISH_MONTHS) + ")"
+# "October 22, 2024" opens English releases.
+_ENGLISH = rf"(?P<em>{_ENGLISH_MONTH})\s(?P<ed>[0-3]?\d),?\s(?P<ey>\d{{4}})(?!\d)"
 _DATE_RE = re.compile(
-    _PREFIX
+    "(?:"
+    + _date_part("1", with_month=False)
+    + r"(?P<month1>\s?"
+    + _month_alternation("1")
+    + _YEAR.format(s="1")
+    + ")?"
+    # "… – 2 ต.ค. 63" continues a range; without a month of its own the first day needs it.
     + "(?:"
-    + _date_part("x1")
     + _SEP
-    + _date_part("x2")  # 30 ก.ย. – 2 ต.ค. 63
-    + "|"
-    + _date_part("s1", with_month=False)
-    + _SEP
-    + _date_part("s2")  # 27 - 29 ตุลาคม 2562
-    + "|"
-    + _date_part("u")  # 28 ต.ค. 62
+    + _date_part("2")
+    + "|(?(month1)|(?!)))"
     + "|"
     + _NUMERIC
+    + "|"
+    + _ENGLISH
     + ")"
 )
+# Cheap first pass: a digit before the first two letters of a month, a "/", or ", 2024"; only the
+# windows around these few places go through the full pattern (a month alternation is slow).
+_DATE_TRIGGER = re.compile(r"\d(?: ?[มกพสตธเ/JFMASOND][กุีิรัฤ.คพยม /\da-z]|, [12]\d\d\d)")
+_ENGLISH_MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(ENGLISH_MONTHS)}
+_OPENING_CHARS = 25  # a date starting this close to its paragraph's start opens it
+_TRIGGER_BACK, _TRIGGER_AHEAD = 20, 70  # window around a trigger that holds a whole range
 _PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
 _FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
 _TIME_RE = re.compile(
-    r"(?P<cue>(?:ตั้งแต่|เมื่อ|ใน)?เวลา\s?(?:ประมาณ\s?)?)?"
-    r"(?<![\d.:/,])(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)(?![\d])"
+    r"(?<![\d.:/,])(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d)|(?P<m4>[0-5]\d)(?=\s?hrs))(?![\d])"
     r"(?:\s?(?:[-–—]|ถึง)\s?[0-2]?\d[.:][0-5]\d)?"
     rf"\s?(?P<unit>น\.|นาฬิกา|น(?![{_THAI_CHAR}])|hrs?\.?|a\.m\.|p\.m\.)?"
 )
+_TIME_TRIGGER = re.compile(r"\d[.:]\d\d|\d\d\d\d ?hrs")
+_TIME_CUE = re.compile(r"(?:(?:ตั้งแต่|เมื่อ|ใน)?เวลา\s?(?:ประมาณ\s?)?|\bat\s)$")
 _RELATIVE_DAYS = {"วันนี้": 0, "เมื่อวานนี้": -1, "เมื่อวาน": -1, "วันพรุ่งนี้": 1, "พรุ่งนี้": 1}
 _CUE_NAMES = {
     "เมื่อ": "when",
@@ -144,10 +159,54 @@ _CUE_NAMES = {
     "ตั้งแต่": "since",
     "ถึง": "until",
     "จนถึง": "until",
+    "จน ถึง": "until",
     "ภายใน": "until",
     "ก่อน": "before",
     "หลัง": "after",
 }
+_CUE_WORDS = tuple(sorted(_CUE_NAMES, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    """What introduces a date: "วันนี้ (", "(", "เมื่อ", "วันจันทร์ที่" — read backwards from the day."""
+
+    start: int
+    relative: bool  # วันนี้ (…) / เมื่อวานนี้ (…)
+    paren: bool
+    cue: str
+    day_word: bool  # วันที่ / วันจันทร์ที่
+
+
+def _word_before(text: str, i: int, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if len(w) <= i and text.startswith(w, i - len(w))), None)
+
+
+def _skip_space(text: str, i: int) -> int:
+    return i - 1 if i > 0 and text[i - 1] == " " else i
+
+
+def _prefix_before(text: str, pos: int) -> _Prefix:
+    start = pos
+    i = _skip_space(text, pos)
+    day_word = _word_before(text, i, _DAY_WORDS)
+    if day_word:
+        start = i = i - len(day_word)
+        i = _skip_space(text, i)
+    cue = _word_before(text, i, _CUE_WORDS)
+    if cue:
+        start = i = i - len(cue)
+        i = _skip_space(text, i)
+    paren = relative = False
+    if i > 0 and text[i - 1] == "(":
+        paren = True
+        start = i = i - 1
+        i = _skip_space(text, i)
+        rel = _word_before(text, i, _RELATIVE_WORDS)
+        if rel:
+            relative = True
+            start = i - len(rel)
+    return _Prefix(start, relative, paren, cue or "", bool(day_word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +218,9 @@ class DateMention:
     span: Span  # the whole expression including its cue ("เมื่อวันที่ …", "วันนี้ (…")
     cue: str  # when/on/between/since/until/before/after/today/"" (see _CUE_NAMES)
     year_given: bool
+    # Written as a dateline: "วันที่ …", "วันนี้ (…)", "(…)" or opening a paragraph, unlike a date
+    # inside a name or an occasion ("ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550").
+    strong: bool = True
 
     @property
     def is_range(self) -> bool:
@@ -199,16 +261,18 @@ def _month_of(m: re.Match[str], suffix: str) -> int | None:
     return None
 
 
+def _year_of(m: re.Match[str], suffix: str) -> int | None:
+    year = m.group("y" + suffix)
+    return year_to_ce(int(year), era=m.group("era" + suffix)) if year else None
+
+
 def _part(m: re.Match[str], suffix: str) -> tuple[int, int | None, int | None] | None:
-    """(day, month, CE year) of one side of a match; None if that side did not take part."""
+    """(day, month, CE year) of one side of a match; None if that side is absent.  The first
+    day of "27 - 29 ตุลาคม" has no month of its own: it borrows the second's."""
     day = m.group("d" + suffix)
     if day is None:
         return None
-    has_month = suffix != "s1"  # the first day of "27 - 29 ตุลาคม" borrows the second's month
-    month = _month_of(m, suffix) if has_month else None
-    year = m.group("y" + suffix) if has_month else None
-    era = m.group("era" + suffix) if has_month else None
-    return int(day), month, year_to_ce(int(year), era=era) if year else None
+    return int(day), _month_of(m, suffix), _year_of(m, suffix)
 
 
 def nearest_year(month: int, day: int, reference: date) -> date | None:
@@ -227,8 +291,13 @@ def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date,
         year = year_to_ce(int(m.group("ny")), numeric=True)
         day = _safe_date(year, int(m.group("nm")), int(m.group("nd")))
         return (day, day, True) if day else None
-    first = _part(m, "x1") or _part(m, "s1")
-    last = _part(m, "x2") or _part(m, "s2") or _part(m, "u")
+    if m.group("em"):
+        month = _ENGLISH_MONTH_NUMBER[m.group("em")[:3].lower()]
+        day = _safe_date(int(m.group("ey")), month, int(m.group("ed")))
+        return (day, day, True) if day else None
+    first, last = _part(m, "1"), _part(m, "2")
+    if last is None:
+        first, last = None, first
     if last is None or last[1] is None:
         return None
     day2, month2, year2 = last
@@ -255,12 +324,11 @@ def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date,
     return start, end, year_given
 
 
-def _cue_of(m: re.Match[str], text: str) -> str:
-    if m.group("rel"):
+def _cue_of(prefix: _Prefix, text: str, end: int) -> str:
+    if prefix.relative:
         return "today"
-    cue = (m.group("cue") or "").replace(" ", "")
-    name = _CUE_NAMES.get(cue, "")
-    if name in ("", "when") and _PAST_SUFFIX.match(text, m.end()):
+    name = _CUE_NAMES.get(prefix.cue, "")
+    if name == "" and _PAST_SUFFIX.match(text, end):
         return "when"
     return name
 
@@ -276,13 +344,16 @@ def find_dates(
     """
     end = len(text) if end is None else end
     found: list[tuple[re.Match[str], tuple[date, date, bool] | None]] = []
-    pos = start
-    while pos < end:
-        m = _DATE_RE.search(text, pos, end)
-        if m is None:
-            break
+    done = start
+    for trigger in _DATE_TRIGGER.finditer(text, start, end):
+        if trigger.start() < done:
+            continue
+        window_start = max(done, trigger.start() - _TRIGGER_BACK)
+        m = _DATE_RE.search(text, window_start, min(end, trigger.end() + _TRIGGER_AHEAD))
+        if m is None or not m.start() <= trigger.start() < m.end():
+            continue
         found.append((m, _mention_from_match(m, reference)))
-        pos = m.end() if m.end() > m.start() else m.start() + 1
+        done = m.end()
     if reference is None:
         dated = next((r for _, r in found if r and r[2]), None)
         if dated is not None:
@@ -292,7 +363,13 @@ def find_dates(
         if resolved is None:
             continue
         first, last, year_given = resolved
-        mentions.append(DateMention(first, last, (m.start(), m.end()), _cue_of(m, text), year_given))
+        prefix = _prefix_before(text, m.start())
+        # "กรุงเทพฯ 20 พฤศจิกายน 2567 - …": a date among a paragraph's first words is its dateline.
+        opens_paragraph = prefix.start - (text.rfind("\n", 0, prefix.start) + 1) <= _OPENING_CHARS
+        strong = opens_paragraph or prefix.relative or prefix.paren or prefix.day_word
+        span = (max(prefix.start, start), m.end())
+        cue = _cue_of(prefix, text, m.end())
+        mentions.append(DateMention(first, last, span, cue, year_given, strong))
     return mentions
 
 
@@ -310,14 +387,23 @@ def parse_thai_date(s: str) -> date | None:
 
 def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMention]:
     """Clock times written as 'เวลา 10.30 น.', '10:30 น.', 'เวลา 09.00-12.00 น.' (first time kept)."""
-    out = []
-    for m in _TIME_RE.finditer(text, start, len(text) if end is None else end):
-        if not (m.group("cue") or m.group("unit")):
+    out: list[TimeMention] = []
+    for trigger in _TIME_TRIGGER.finditer(text, start, len(text) if end is None else end):
+        if out and trigger.start() < out[-1].span[1]:
+            continue
+        m = _TIME_RE.match(text, max(start, trigger.start() - 1))
+        if m is None or m.end() <= trigger.start():
+            m = _TIME_RE.match(text, trigger.start())
+        if m is None:
+            continue
+        cue = _TIME_CUE.search(text, max(0, m.start() - 16), m.start())
+        if not (cue or m.group("unit")):
             continue  # a bare "10.30" is a decimal, not a time
-        hour, minute = int(m.group("h")), int(m.group("m"))
+        hour, minute = int(m.group("h")), int(m.group("m") or m.group("m4"))
         if hour > 24 or (hour == 24 and minute):
             continue
-        out.append(TimeMention(f"{hour % 24:02d}:{minute:02d}", (m.start(), m.end())))
+        span_start = cue.start() if cue else m.start()
+        out.append(TimeMention(f"{hour % 24:02d}:{minute:02d}", (span_start, m.end())))
     return out
 
 
@@ -337,6 +423,8 @@ _BARE_RELATIVE_RE = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=ว่า)|(?<=ว่า )|(?<=\) ))(?P<rel>วันนี้|เมื่อวานนี้|เมื่อวาน)(?!\s?\()"
 )
 _EVENT_CUES = ("", "when", "on", "between", "since", "today")
+_REPORT_MAX_DAYS = 31  # a reported activity this far from its telling is background
+_TODAY_SLACK_DAYS = 7  # "วันนี้ (…)" more than this from the publication day has a typo'd year
 _REPORT_WINDOW = 300  # chars from the dateline to its "เปิดเผยว่า": one name and a long position title
 _TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that belongs to it
 _TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
@@ -357,8 +445,28 @@ def _reported_activity(text: str, anchor: DateMention, mentions: list[DateMentio
         return anchor
     for m in mentions:
         if m.span[0] >= verb.end() and m.span[0] < para_end and m.cue in ("when", "on", "between"):
-            return m if m.start != anchor.start or m.is_range else anchor
+            # Only a date close to the telling: "มติ ครม. เมื่อวันที่ 16 มกราคม 2550" is history.
+            close = abs((m.start - anchor.start).days) <= _REPORT_MAX_DAYS
+            return m if close and (m.start != anchor.start or m.is_range) else anchor
     return anchor
+
+
+def is_dateline(m: DateMention) -> bool:
+    """Whether a mention can date the main event: written as a dateline or a programme range,
+    and not a deadline ("ภายในวันที่ …") or a before/after reference."""
+    if m.cue not in _EVENT_CUES or (m.end - m.start).days > MAX_SPAN_DAYS:
+        return False  # a validity period ("1 ธ.ค. 66 - 31 ต.ค. 67") dates no event
+    return m.strong or m.is_range
+
+
+def _fix_today_year(m: DateMention, published: date | None) -> DateMention:
+    """ "วันนี้ (25 เมษายน 2665)" is the publication day with a typo'd year: take the year from it."""
+    if m.cue != "today" or published is None or abs((m.start - published).days) <= _TODAY_SLACK_DAYS:
+        return m
+    fixed = nearest_year(m.start.month, m.start.day, published)
+    if fixed is None or abs((fixed - published).days) > _TODAY_SLACK_DAYS:
+        return m
+    return replace(m, start=fixed, end=fixed + (m.end - m.start))
 
 
 def _programme_range(day: date, mentions: list[DateMention]) -> DateMention | None:
@@ -415,10 +523,10 @@ def extract_event_dates(article: Article) -> EventDates:
     times = find_times(text, start=article.body_start)
     fiscal = find_fiscal_years(text, lead_start, lead_end) or find_fiscal_years(text, article.body_start)
     fiscal_year = fiscal[0] if fiscal else None
-    lead_mentions = [m for m in mentions if lead_start <= m.span[0] < lead_end and m.cue in _EVENT_CUES]
+    lead_mentions = [m for m in mentions if lead_start <= m.span[0] < lead_end and is_dateline(m)]
     anchor: DateMention | None = None
     if lead_mentions:
-        anchor = _reported_activity(text, lead_mentions[0], mentions)
+        anchor = _reported_activity(text, _fix_today_year(lead_mentions[0], article.published), mentions)
     elif article.published is not None:
         bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
         if bare is not None:
