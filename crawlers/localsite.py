@@ -154,11 +154,13 @@ class LocalSite:
         self.routes = load_routes(self.root) if self.root else None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._port: int | None = None
 
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "site not started"
-        return f"http://{self.host}:{self._server.server_address[1]}"
+        """http://host:port; still answers after stop() so tests can inspect what happened."""
+        assert self._port is not None, "site not started"
+        return f"http://{self.host}:{self._port}"
 
     def url(self, target: str) -> str:
         return self.base_url + target
@@ -212,6 +214,7 @@ class LocalSite:
     def start(self) -> LocalSite:
         handler = type("BoundHandler", (SiteRequestHandler,), {"site": self})
         self._server = QuietThreadingHTTPServer((self.host, 0), handler)
+        self._port = self._server.server_address[1]
         self._thread = threading.Thread(
             target=self._server.serve_forever, name=f"localsite-{self.base_url}", daemon=True
         )

@@ -8,7 +8,8 @@ in a child process, either via the CLI or `crawl_in_subprocess`:
 Exit codes: 0 crawl finished (per-URL failures are in errors.jsonl), 2 unusable input (sources file,
 KNOWN.json, --only) before any request, 1 the crawl itself failed (stats.json missing).
 `--max-pages N` caps, per source, both the article pages fetched and the listing pages followed.
-`--recheck` refetches known articles found during discovery to detect changed content.
+`--recheck` is a full re-crawl (no conditional GET, no early stop, known articles refetched) that
+reports changed articles by their content hash.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--no-politeness", action="store_true", help="no throttling/delays (local mirrors only)"
     )
     parser.add_argument("--max-pages", type=int, default=None)
-    parser.add_argument("--recheck", action="store_true", help="refetch known articles to detect changes")
+    parser.add_argument("--recheck", action="store_true", help="full re-crawl reporting changed articles")
     parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting"
     )

@@ -103,3 +103,11 @@ def test_thaigov_fixture_crawls_only_with_an_explicit_override(tmp_path: Path) -
     assert sorted(path_and_query(p["canonical_url"]) for p in run.pages) == sorted(
         a["path"] for a in expected("thaigov")["articles"]
     )
+
+
+def test_feed_family_follows_the_sitemap_index(fixture_crawl: tuple[CrawlRun, dict[str, str]]) -> None:
+    run, _ = fixture_crawl
+    feed_listings = {path_and_query(r["url"]): r for r in run.listings if r["source_id"] == "feed"}
+    assert set(feed_listings) == {"/feeds/posts/default", "/sitemap.xml", "/sitemap.xml?page=1"}
+    assert feed_listings["/feeds/posts/default"]["article_links"] == 5  # newest posts only
+    assert feed_listings["/sitemap.xml?page=1"]["article_links"] == 7

@@ -21,7 +21,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawlers.canonical import canonical_url, origin, without_tracking
-from crawlers.discovery import article_fingerprint, classify_links, listing_links, xml_links
+from crawlers.discovery import absolute, article_fingerprint, classify_links, listing_links, xml_links
 from crawlers.encoding import decode_html
 from crawlers.errors import classify_failure, describe
 from crawlers.known import KnownState
@@ -103,7 +103,7 @@ class PressReleaseSpider(Spider):
             return None
         progress.discovery_seen.add(canonical)
         headers = {}
-        state = self.known.listings.get(canonical, {})
+        state = {} if self.recheck else self.known.listings.get(canonical, {})
         if state.get("etag"):
             headers["If-None-Match"] = state["etag"]
         if state.get("last_modified"):
@@ -177,7 +177,7 @@ class PressReleaseSpider(Spider):
         else:
             found = xml_links(text)
             articles, offsite = classify_links(found.links, response.url, progress.plan)
-            for child in found.child_sitemaps:
+            for child in filter(None, (absolute(response.url, href) for href in found.child_sitemaps)):
                 if origin(child) == progress.plan.origin and (
                     request := self.discovery_request(progress, child, "sitemap", 1)
                 ):
@@ -192,7 +192,7 @@ class PressReleaseSpider(Spider):
         yield from self.article_requests(progress, articles)
         if (
             next_page
-            and new
+            and (new or self.recheck)
             and (request := self.discovery_request(progress, next_page, "listing", meta["page"] + 1))
         ):
             yield request
