@@ -80,7 +80,7 @@ def errors_by_path(run: CrawlRun) -> dict[str, dict[str, Any]]:
 def test_failure_is_recorded_with_stage_status_and_advice(
     faulty_crawl: tuple[CrawlRun, LocalSite, LocalSite], path: str, stage: str, status: int | None
 ) -> None:
-    run, site, _ = faulty_crawl
+    run, _, _ = faulty_crawl
     error = errors_by_path(run)[path]
     assert (error["stage"], error["status"], error["source_id"]) == (stage, status, "dep")
     message = error["message"]
