@@ -79,7 +79,17 @@ def test_every_ministry_is_listed() -> None:
 
 def test_honorific_kinds_are_known() -> None:
     kinds = {r["kind"] for r in load_tsv("honorifics")}
-    assert kinds == {"civil", "academic", "medical", "military", "police", "noble", "royal", "foreign", "not_title"}
+    assert kinds == {
+        "civil",
+        "academic",
+        "medical",
+        "military",
+        "police",
+        "noble",
+        "royal",
+        "foreign",
+        "not_title",
+    }
 
 
 def test_gazetteer_files_are_tab_separated_utf8() -> None:

@@ -1,0 +1,212 @@
+"""Every person mention in a release: titled Thai names, royal names, Latin names, bare names.
+
+Each mention carries the position written right after it (if any). Overlaps are resolved in favour
+of the mention that starts first (a title and its name beat a bare reading of the same words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.names import (
+    FAMILY_NAMES,
+    GIVEN_NAMES,
+    HONORIFIC_KIND,
+    LATIN_NAME_RE,
+    NOT_TITLE_RE,
+    ROYAL_NAME_END_RE,
+    TITLE_RE,
+    TITLE_UNIT_RE,
+    WORD_RE,
+    NameMention,
+    cut_glued,
+    family_extension,
+    glued_title_allowed,
+    plausible_family,
+    plausible_given,
+    split_latin,
+)
+from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_after
+
+_LATIN_UPPER_RE = re.compile(r"[A-Z]")
+_FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
+_MAX_ROYAL_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name mention and the span of the position written next to it (None if none)."""
+
+    name: NameMention
+    position: tuple[int, int] | None
+
+
+def _starts_position(text: str, pos: int) -> bool:
+    head = BASE_HEAD_RE.match(text, pos)
+    return head is not None and head.end() - pos >= 3
+
+
+def _title_kind(text: str, start: int) -> str:
+    unit = TITLE_UNIT_RE.match(text, start)
+    form = unit.group("form") if unit else ""
+    return HONORIFIC_KIND.get(form, "civil")
+
+
+def _royal(text: str, start: int, end: int, pos: int, title: str) -> NameMention | None:
+    words: list[str] = []
+    stop = pos
+    while len(words) < _MAX_ROYAL_WORDS:
+        word = WORD_RE.match(text, pos)
+        if word is None or ROYAL_NAME_END_RE.match(word.group()):
+            break
+        words.append(word.group())
+        stop = word.end()
+        if not text.startswith(" ", stop):
+            break
+        pos = stop + 1
+    if not words:
+        return None
+    return NameMention(start, stop, title, words[0], " ".join(words[1:]), "royal")
+
+
+def _latin_after_title(text: str, start: int, pos: int, title: str, kind: str) -> NameMention | None:
+    """ "นาย Ahmed Naseem": a Thai title before a Latin-script name."""
+    latin = LATIN_NAME_RE.match(text, pos)
+    parts = split_latin(latin.group()) if latin else None
+    if latin is None or parts is None or parts[0]:
+        return None
+    return NameMention(start, latin.end(), title, parts[1], parts[2], kind)
+
+
+def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
+    """The name after a title match, or None when the title is a word part or a noun."""
+    start, end = match.span()
+    title = match.group()
+    pos = end + 1 if text.startswith(" ", end) else end
+    kind = _title_kind(text, start)
+    if _LATIN_UPPER_RE.match(text, pos):
+        return _latin_after_title(text, start, pos, title, kind)
+    if kind == "royal":
+        return _royal(text, start, end, pos, title)
+    word = WORD_RE.match(text, pos)
+    if word is None:
+        return None
+    given = word.group()
+    if given not in GIVEN_NAMES:
+        # "นายกรัฐมนตรี", "นายอำเภอ", "นางพยาบาล": a noun or post that merely begins like a title.
+        head = BASE_HEAD_RE.match(text, start)
+        if NOT_TITLE_RE.match(text, start) or (head is not None and head.end() > end):
+            return None
+    if not glued_title_allowed(text, start, title, given):
+        return None
+    name = cut_glued(given, GIVEN_NAMES)
+    if not plausible_given(name) or text.startswith(".", word.end()):
+        return None
+    if name != given:
+        return NameMention(start, pos + len(name), title, name, "", kind, full=False)
+    after = word.end()
+    family_word = WORD_RE.match(text, after + 1) if text.startswith(" ", after) else None
+    if family_word is not None:
+        family = cut_glued(family_word.group(), FAMILY_NAMES)
+        family_end = family_word.start() + len(family)
+        abbreviation = family == family_word.group() and text.startswith(".", family_end)
+        position_follows = text.startswith(" ", family_end) and _starts_position(text, family_end + 1)
+        starts_position = _starts_position(text, family_word.start())
+        if not abbreviation and plausible_family(family, starts_position, position_follows):
+            family_end = family_extension(text, family_end)
+            family = text[family_word.start() : family_end]
+            return NameMention(start, family_end, title, given, family, kind)
+    return NameMention(start, after, title, given, "", kind, full=False)
+
+
+def _word_before(text: str, end: int) -> tuple[int, str] | None:
+    """The Thai word that ends at ``end`` and follows a space, quote or line start."""
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    word = text[start:end]
+    if word and word[0] in "“\"'(":
+        start += 1
+        word = word[1:]
+    return (start, word) if WORD_RE.fullmatch(word) else None
+
+
+def _bare_mentions(text: str) -> list[NameMention]:
+    """Untitled names written right before a position ("โดยมี สมชาย ใจดี ผู้อำนวยการ…")."""
+    found = []
+    for head in SPACE_HEAD_RE.finditer(text):
+        pos = head.start()
+        family = _word_before(text, pos)
+        if family is None or family[0] < 2 or text[family[0] - 1] != " ":
+            continue
+        given = _word_before(text, family[0] - 1)
+        if given is None or given[1] not in GIVEN_NAMES or not BASE_HEAD_RE.match(text, pos + 1):
+            continue
+        if plausible_given(given[1]) and plausible_family(family[1], False):
+            found.append(NameMention(given[0], pos, "", given[1], family[1], ""))
+    return found
+
+
+def _latin_mentions(text: str) -> list[NameMention]:
+    """Latin-script names with a Latin title, or right before a Thai position."""
+    found = []
+    for latin in LATIN_NAME_RE.finditer(text):
+        parts = split_latin(latin.group())
+        if parts is None:
+            continue
+        title, given, family = parts
+        if not title and not (text.startswith(" ", latin.end()) and _starts_position(text, latin.end() + 1)):
+            continue
+        found.append(NameMention(latin.start(), latin.end(), title, given, family, "latin"))
+    return found
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All person mentions in text order, without overlaps, each with its position span."""
+    candidates: list[NameMention] = []
+    for match in TITLE_RE.finditer(text):
+        mention = titled_mention(text, match)
+        if mention is not None:
+            candidates.append(mention)
+    candidates += _latin_mentions(text)
+    candidates += _bare_mentions(text)
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    mentions: list[Mention] = []
+    last_end = -1
+    position_end = -1
+    for name in candidates:
+        if name.start < last_end:
+            continue
+        last_end = name.end
+        position = None
+        # A name inside someone's position ("ประธานมูลนิธิศาสตราจารย์ปกรณ์ อังศุสิงห์") has no post itself.
+        if name.start >= position_end:
+            position = _position_of(text, name)
+        if position is not None:
+            position_end = position[1]
+        mentions.append(Mention(name, position))
+    return mentions
+
+
+def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
+    """The position written after the name, or before it when the name is bracketed after it."""
+    if text.startswith(" ", name.end):
+        after = position_after(text, name.end + 1)
+        if after is not None:
+            return after
+    # "รัฐมนตรีว่าการกระทรวง… (นายวราวุธ ศิลปอาชา)": the post precedes the bracketed name.
+    if name.start >= 2 and text[name.start - 1] == "(" and text[name.start - 2] == " ":
+        line_start = max(text.rfind("\n", 0, name.start) + 1, name.start - 160)
+        for head in BASE_HEAD_RE.finditer(text, line_start, name.start - 2):
+            before = position_after(text, head.start())
+            if before is not None and before[1] == name.start - 2 and _word_start(text, head.start()):
+                return before
+    return None
+
+
+def _word_start(text: str, pos: int) -> bool:
+    """A head at ``pos`` starts a word: after a space or quote, or glued after a function word."""
+    return (
+        pos == 0
+        or text[pos - 1] in " \n“\"'("
+        or _FUNCTION_WORD_BEFORE_RE.search(text, max(0, pos - 4), pos) is not None
+    )
