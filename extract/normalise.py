@@ -15,6 +15,8 @@ from dataclasses import dataclass
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Horizontal whitespace variants seen in government CMS output (NBSP from WYSIWYG editors, tabs).
+# Vertical tab, form feed, NEL and the Unicode line/paragraph separators end a line like "\n".
+_LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"„": "“", "‟": "“", "″": '"', "〝": "“", "〞": "”", "«": "“", "»": "”"})
 
@@ -44,7 +46,9 @@ def _char_normalise(raw: str) -> tuple[list[str], list[int]]:
     for i, ch in enumerate(raw):
         if ord(ch) in _ZERO_WIDTH:
             continue
-        if ch == "\r":
+        if ch == "\n" and i and raw[i - 1] == "\r":
+            continue  # CRLF is one line break, not a paragraph break
+        if ch in _LINE_BREAKS:
             ch = "\n"
         ch = ch.translate(_QUOTES)
         # "ํ" + "า" typed separately is how many Thai keyboards/CMSs store "ำ".
@@ -54,19 +58,26 @@ def _char_normalise(raw: str) -> tuple[list[str], list[int]]:
         chars.append(ch)
         offsets.append(i)
     if nfc_needed:
-        # NFC can change lengths only for combining sequences; redo it per character with offsets.
-        composed: list[str] = []
-        composed_offsets: list[int] = []
-        for ch, off in zip(chars, offsets, strict=True):
-            if composed and unicodedata.combining(ch):
-                merged = unicodedata.normalize("NFC", composed[-1] + ch)
-                if len(merged) == 1:
-                    composed[-1] = merged
-                    continue
-            composed.append(unicodedata.normalize("NFC", ch))
-            composed_offsets.append(off)
-        return composed, composed_offsets
+        return _nfc_by_cluster(chars, offsets)
     return chars, offsets
+
+
+def _nfc_by_cluster(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """NFC one cluster (a base and its combining marks) at a time, so every output character keeps
+    an offset into the raw input.  Per cluster, NFC also puts the marks in canonical order: Thai
+    "่" typed before "ุ" must become "ุ่" or the same word would not match itself."""
+    out: list[str] = []
+    out_offsets: list[int] = []
+    i = 0
+    while i < len(chars):
+        j = i + 1
+        while j < len(chars) and unicodedata.combining(chars[j]):
+            j += 1
+        for k, ch in enumerate(unicodedata.normalize("NFC", "".join(chars[i:j]))):
+            out.append(ch)
+            out_offsets.append(offsets[min(i + k, j - 1)])
+        i = j
+    return out, out_offsets
 
 
 def normalise_text(raw: str) -> NormalisedText:
