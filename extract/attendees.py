@@ -9,6 +9,7 @@ it, and paragraphs are read in order of how central they are to the main event (
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,13 +18,16 @@ from extract.event_zone import EventZone, locate_event_zone
 from extract.results import AttendeeCount
 from schemas.models import Qualifier, Span
 
+# Scanning starts at a digit class (a leading charset lets the regex engine skip ahead fast);
+# the number's shape and the qualifier word before it are checked separately.
 _COUNT = re.compile(
-    r"(?P<qual>มากกว่า|ไม่น้อยกว่า|เกินกว่า|กว่า|ประมาณ|ประมาน|ราว\s?ๆ|ราว|เกือบ)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<mult>พัน|หมื่น|แสน|ล้าน)?\s?"
+    r"(?P<num>[0-9][0-9,.]*)\s?(?P<mult>พัน|หมื่น|แสน|ล้าน)?\s?"
     # คน/ท่าน/รูป are people; ราย only when a participant noun precedes (checked below);
     # นาย as a unit only when no name is glued to it ("3,000 นาย" but not "นายสมชาย").
     r"(?P<unit>คน(?!ละ|พิการ|ไทย|ต่างด้าว|ต่อ)|ท่าน|รูป(?![ก-๙])|ราย(?!ได้|การ|ละ|ชื่อ|งาน|ย่อย|ใหม่)|นาย(?![ก-๙]))"
 )
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_QUALIFIER_BEFORE = re.compile(r"(มากกว่า|ไม่น้อยกว่า|เกินกว่า|กว่า|ประมาณ|ประมาน|ราว\s?ๆ|ราว|เกือบ)\s?$")
 _QUALIFIER: dict[str, Qualifier] = {
     "มากกว่า": "at_least",
     "ไม่น้อยกว่า": "at_least",
@@ -59,6 +63,7 @@ _NOT_ATTENDEES = re.compile(
     r"|ปีที่แล้ว|สะสม|ทั่วประเทศมี|ตั้งแต่ปี|เป้าหมายปี|เพิ่มจำนวน|เพิ่มขึ้น|ลดลง|มากขึ้น|ให้ได้|คาดว่า|ภายในปี"
 )
 _NOT_ATTENDEES_AFTER = re.compile(r"\s?(?:คิดเป็น|ร้อยละ|ต่อวัน|ต่อเดือน|ต่อปี|ต่อ\s?ราย|/)")
+_COUNT_WORD_BEFORE = re.compile(r"จำนวน\s?(?:ทั้งสิ้น)?\s?$")
 _PHONE_BEFORE = re.compile(r"(?:โทร\S*|[\d\-/.])\s?$")
 # "EXPO 2023 คนชล…", "ปี 2566 คน…": a year glued to a word starting with คน is no count.
 _YEAR_BEFORE = re.compile(r"(?:[A-Za-z]|ปี|พ\.ศ\.|ค\.ศ\.)\s?$")
@@ -79,9 +84,16 @@ def extract_attendee_count(article: Article) -> AttendeeCount | None:
     text = article.text
     if not text:
         return None
+    # One scan finds every "number + คน" of the release; paragraphs without one are skipped.
+    hits = [match.start() for match in _COUNT.finditer(text)]
+    if not hits:
+        return None
     zone = locate_event_zone(article)
     for paragraphs, strong_only in _tiers(zone):
         for start, end in paragraphs:
+            index = bisect_left(hits, start)
+            if index == len(hits) or hits[index] >= end:
+                continue
             chosen = _best_in_paragraph(text, start, end, strong_only)
             if chosen is not None:
                 return AttendeeCount(count=chosen.count, qualifier=chosen.qualifier, span=chosen.span)
@@ -89,7 +101,7 @@ def extract_attendee_count(article: Article) -> AttendeeCount | None:
     # main event's people more often than not.
     start, end = zone.dateline
     for found in _candidates(text, start, end):
-        if re.search(r"จำนวน\s?(?:ทั้งสิ้น)?\s?$", text[max(start, found.span[0] - 12) : found.span[0]]):
+        if _COUNT_WORD_BEFORE.search(text, max(start, found.span[0] - 12), found.span[0]):
             return AttendeeCount(count=found.count, qualifier=found.qualifier, span=found.span)
     return None
 
@@ -112,26 +124,29 @@ def _candidates(text: str, start: int, end: int) -> Iterator[_Candidate]:
     for match in _COUNT.finditer(text, start, end):
         if match.group("mult") == "ล้าน":
             continue
-        number = match.group("num").replace(",", "")
-        value = float(number) * _MULTIPLIER.get(match.group("mult") or "", 1)
+        if not _NUMBER.fullmatch(match.group("num")):
+            continue
+        written = match.group("num")
+        value = float(written.replace(",", "")) * _MULTIPLIER.get(match.group("mult") or "", 1)
         if not 0 < value < _MAX_ATTENDEES or (value != int(value)):
             continue
         num_start = match.start("num")
-        before = text[max(start, num_start - 12) : match.start()]
-        if match.group("qual") is None and _PHONE_BEFORE.search(before):
+        before = text[max(start, num_start - 12) : num_start]
+        qual = _QUALIFIER_BEFORE.search(before)
+        if qual is None and _PHONE_BEFORE.search(before):
             continue
         if (
-            "," not in number
+            "," not in written
             and (1900 <= value <= 2100 or 2400 <= value <= 2700)
             and _YEAR_BEFORE.search(before)
         ):
             continue
         if match.group("unit") == "ราย" and not _PERSON_BEFORE_RAI.search(
-            text[max(start, num_start - 40) : match.start()]
+            text[max(start, num_start - 40) : num_start]
         ):
             continue
-        qualifier = _QUALIFIER.get((match.group("qual") or "").replace(" ", ""), "exact")
-        span_start = match.start("qual") if match.group("qual") else num_start
+        qualifier = _QUALIFIER.get(qual.group(1).replace(" ", ""), "exact") if qual else "exact"
+        span_start = num_start - len(before) + qual.start() if qual else num_start
         is_total = bool(_TOTAL.search(text, max(start, span_start - 20), span_start))
         yield _Candidate(int(value), qualifier, (span_start, match.end()), is_total)
 

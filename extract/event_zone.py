@@ -19,6 +19,7 @@ _DATELINE_CUE = re.compile(
     r"วันนี้\s*\(|เมื่อวันที่|เมื่อวัน\S*ที่\s*\d|วันที่\s*\d|ระหว่างวันที่|^\(?\d{1,2}\s*\S+\s*\d{2,4}\)?",
     re.M,
 )
+_DATE_ONLY = re.compile(r"[\w]{0,12}[\d/ .:-]+")
 _DATELINE_REACH = 160  # characters from a paragraph's start within which the date must appear
 _MAX_HEAD_PARAGRAPHS = 6  # the dateline paragraph is among the first few body paragraphs
 
@@ -49,8 +50,21 @@ def paragraph_spans(text: str, start: int = 0) -> list[Span]:
     return spans
 
 
+# Several extractors read the zone of the same article in turn; remember the last one.
+_last_zone: tuple[Article, EventZone] | None = None
+
+
 def locate_event_zone(article: Article) -> EventZone:
-    """Split an article into dateline paragraph, headline block and the rest."""
+    """Split an article into dateline paragraph, headline block and the rest (cached per article)."""
+    global _last_zone
+    if _last_zone is not None and _last_zone[0] is article:
+        return _last_zone[1]
+    zone = _locate(article)
+    _last_zone = (article, zone)
+    return zone
+
+
+def _locate(article: Article) -> EventZone:
     text = article.text
     head = [span for span in paragraph_spans(text[: article.body_start]) if _is_prose(text, span)]
     body = paragraph_spans(text, article.body_start)
@@ -74,5 +88,4 @@ def locate_event_zone(article: Article) -> EventZone:
 
 def _is_prose(text: str, span: Span) -> bool:
     """Headline-block lines worth reading: not bare dates, 'พิมพ์' or site chrome."""
-    line = text[span[0] : span[1]]
-    return len(line) > 20 and sum(ch.isdigit() or ch in "/ " for ch in line) < len(line) * 0.5
+    return span[1] - span[0] > 20 and _DATE_ONLY.fullmatch(text, span[0], span[1]) is None

@@ -31,6 +31,15 @@ _AGENCY_HEAD = (
     r"|[ก-๛]*สมาคม|คณะกรรมการ|ตำรวจ)"
 )
 _ACRONYM = r"[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?){0,3}"
+_AGENCY_HEAD_RE = re.compile(_AGENCY_HEAD)
+_ACRONYM_RE = re.compile(_ACRONYM)
+_AGENCY_OR_ACRONYM_PREFIX = re.compile(rf"(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM})")
+_WRITTEN_ACRONYM = re.compile(rf"(?:(?P<head>{_AGENCY_HEAD})\s?)?(?P<acr>{_ACRONYM})")
+_TRAILING_PAREN = re.compile(r"\s?(?:หรือ\s?)?\([^()]*\)$")
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"\S+")
+_PARTNER = re.compile("ร่วมกับ")
+_LEADING_QUOTE = re.compile(r"[“”\"]?")
 _AGENCY_START = re.compile(rf"^(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM}$)")
 # Tokens that continue an agency name after a space.
 _CONTINUATION = re.compile(
@@ -50,7 +59,8 @@ _ORGANISED_BY = re.compile(r"จัด(?:ขึ้น)?โดย\s?")
 _SITE_PREFIX = re.compile(r"(?:รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-)?")
 # "X โดย Y" / "X โดยY" (โดย glued to Y is common; glued to X it is a different word).
 _BY = re.compile(r"(?<= )โดย\s?")
-_REPORTER = re.compile(r"\s?(?:เป็นผู้)?กล่าวรายงาน")
+_REPORTER = re.compile(r"กล่าวรายงาน")
+_REPORTER_LEAD = re.compile(r"\s?(?:เป็นผู้)?$")
 _POSITION_PREFIX = re.compile(
     r"^(?:รอง)?(?:อธิบดี|ปลัด|นายก|เลขาธิการ|ผู้อำนวยการ|ผู้ว่าราชการ|ประธาน(?:กรรมการ)?|รัฐมนตรีว่าการ|ผู้บัญชาการ|อธิการบดี|ผู้จัดการ|หัวหน้า)"
 )
@@ -68,7 +78,7 @@ _POSITION_ABBREVIATIONS = {
     "รองอธิบดี": "รองอธิบดี",
     "เลขาธิการ": "เลขาธิการ",
 }
-_DEFINITION = re.compile(r"(\S+(?:\s\S+)?)\s?\(((?:[^()\s]{1,12}\s?)?" + _ACRONYM + r")\)")
+_DEFINITION = re.compile(r"\(((?:[^()\s]{1,12}\s?)?" + _ACRONYM + r")\)")
 _AGENCY_TOKENS = 4  # an agency name spans at most this many space-separated tokens
 _REST_PARAGRAPHS = 3  # later paragraphs that may still tell who organised the event
 
@@ -141,7 +151,7 @@ def _unit_of_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     for start, end in paragraphs:
         for match in _BY.finditer(text, start, end):
             before = text[max(start, text.rfind(" ", start, match.start() - 1) + 1) : match.start()].strip()
-            if not before or not (re.search(_AGENCY_HEAD, before) or re.fullmatch(_ACRONYM, before)):
+            if not before or not (_AGENCY_HEAD_RE.search(before) or _ACRONYM_RE.fullmatch(before)):
                 continue
             span = _agency_forward(text, match.end(), end)
             if span is not None:
@@ -152,8 +162,8 @@ def _unit_of_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
 def _lead_partner(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     """ "X (ACR) ร่วมกับ Y …": X leads."""
     for start, end in paragraphs:
-        for match in re.finditer("ร่วมกับ", text[start:end]):
-            stop = start + match.start()
+        for match in _PARTNER.finditer(text, start, end):
+            stop = match.start()
             filler = _FILLER_TAIL.search(text, max(start, stop - 40), stop)
             span = _agency_backward(text, max(start, stop - 150), filler.start() if filler else stop)
             if span is not None:
@@ -164,14 +174,15 @@ def _lead_partner(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
 def _reporter_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     for start, end in paragraphs:
         for match in _REPORTER.finditer(text, start, end):
-            token_start = text.rfind(" ", start, match.start()) + 1
-            token = text[token_start : match.start()]
+            token_end = _REPORTER_LEAD.search(text, max(start, match.start() - 8), match.start()).start()
+            token_start = max(start, text.rfind(" ", start, token_end) + 1)
+            token = text[token_start:token_end]
             prefix = _POSITION_PREFIX.match(token)
             if prefix is None:
                 continue
-            head = re.search(_AGENCY_HEAD, token[prefix.end() :])
+            head = _AGENCY_HEAD_RE.search(token, prefix.end())
             if head is not None:
-                return (token_start + prefix.end() + head.start(), match.start())
+                return (token_start + head.start(), token_end)
     return None
 
 
@@ -182,32 +193,27 @@ def _headline_subject(text: str, zone: EventZone) -> Span | None:
         by = _HEADLINE_BY.match(line)
         if by is not None and _AGENCY_START.match(by.group(2)) and _is_agencyish(by.group(1)):
             return _agency_forward(text, start + by.start(2), end)
-        first = re.match(r"^[“”\"]?", line)
-        span = _agency_forward(text, start + (first.end() if first else 0), end)
+        span = _agency_forward(text, _LEADING_QUOTE.match(text, start, end).end(), end)
         if span is not None and _HEADLINE_VERB.match(text, span[1], end):
             return span
     return None
 
 
 def _is_agencyish(token: str) -> bool:
-    return bool(_AGENCY_START.match(token)) or bool(re.fullmatch(_ACRONYM, token.split(" ")[0]))
+    return bool(_AGENCY_START.match(token)) or bool(_ACRONYM_RE.fullmatch(token.split(" ")[0]))
 
 
 def _agency_forward(text: str, pos: int, end: int) -> Span | None:
     """An agency name starting at pos: head token, glued verbs cut, continuation tokens kept."""
-    tokens = re.finditer(r"\S+", text[pos:end])
+    tokens = _TOKEN.finditer(text, pos, end)
     first = next(tokens, None)
-    if first is None or first.start() != 0 or not _AGENCY_START.match(first.group(0)):
+    if first is None or first.start() != pos or not _AGENCY_START.match(first.group(0)):
         return None
     stop = pos + _cut_glued_verb(first.group(0))
     for count, token in enumerate(tokens, start=1):
-        if (
-            count >= _AGENCY_TOKENS
-            or pos + token.start() != stop + 1
-            or not _CONTINUATION.match(token.group(0))
-        ):
+        if count >= _AGENCY_TOKENS or token.start() != stop + 1 or not _CONTINUATION.match(token.group(0)):
             break
-        stop = pos + token.start() + _cut_glued_verb(token.group(0))
+        stop = token.start() + _cut_glued_verb(token.group(0))
     return (pos, stop) if stop > pos else None
 
 
@@ -215,7 +221,7 @@ def _agency_backward(text: str, left: int, stop: int) -> Span | None:
     """The agency name that ends at stop: the earliest agency-start token of its trailing tokens."""
     while stop > left and text[stop - 1] == " ":
         stop -= 1
-    tokens = [(left + m.start(), left + m.end()) for m in re.finditer(r"\S+", text[left:stop])]
+    tokens = [m.span() for m in _TOKEN.finditer(text, left, stop)]
     best: int | None = None
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - _AGENCY_TOKENS), -1):
         token = text[tokens[i][0] : tokens[i][1]]
@@ -238,7 +244,7 @@ def _agency_backward(text: str, left: int, stop: int) -> Span | None:
 
 
 def _cut_glued_verb(token: str) -> int:
-    head = re.match(rf"(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM})", token)
+    head = _AGENCY_OR_ACRONYM_PREFIX.match(token)
     offset = head.end() if head else 0
     verb = _GLUED_VERB.search(token, max(offset, 2))
     return verb.start() if verb is not None else len(token)
@@ -246,9 +252,9 @@ def _cut_glued_verb(token: str) -> int:
 
 def _expand(article: Article, span: Span) -> str:
     """The agency as written; an acronym becomes its full name when the text writes that name."""
-    written = re.sub(r"\s+", " ", article.surface(span)).strip()
-    written = re.sub(r"\s?(?:หรือ\s?)?\([^()]*\)$", "", written)
-    acronym_match = re.fullmatch(rf"(?:(?P<head>{_AGENCY_HEAD})\s?)?(?P<acr>{_ACRONYM})", written)
+    written = _SPACES.sub(" ", article.surface(span)).strip()
+    written = _TRAILING_PAREN.sub("", written)
+    acronym_match = _WRITTEN_ACRONYM.fullmatch(written)
     if acronym_match is None:
         return written
     acronym = acronym_match.group("acr")
@@ -266,7 +272,7 @@ def _candidate_full_names(text: str, acronym: str) -> list[str]:
     """Full names for an acronym: in-text definitions first, then the agency gazetteer."""
     names: list[str] = []
     for match in _DEFINITION.finditer(text):
-        defined = match.group(2)
+        defined = match.group(1)
         prefix, _, short = defined.rpartition(" ") if " " in defined else ("", "", defined)
         for abbreviation in _POSITION_ABBREVIATIONS:
             if not prefix and short.startswith(abbreviation) and short != abbreviation:
@@ -274,7 +280,8 @@ def _candidate_full_names(text: str, acronym: str) -> list[str]:
                 break
         if short != acronym:
             continue
-        full = match.group(1).split(" ")[-1]
+        before = text[max(0, match.start() - 120) : match.start()].rstrip()
+        full = before[before.rfind(" ") + 1 :]
         position = _POSITION_ABBREVIATIONS.get(prefix, prefix)
         if position and full.startswith(position):
             full = full[len(position) :]

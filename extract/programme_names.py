@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from extract.article import Article
 from extract.event_zone import EventZone, locate_event_zone
+from extract.gazetteers import trie_pattern
 from extract.results import Found
 from schemas.models import Span
 
@@ -89,6 +90,10 @@ _EDITION_END = re.compile(
 _TRAILING_TRANSLATION = re.compile(r"(?<=\d)\s?\([^()]*[A-Za-z][^()]*\)$")
 _TOPIC_ONLY = re.compile(r"^(?P<frame>\S{2,25})\s(?:ใน)?หัวข้อ\s?(?P<topic>.+)$")
 _ANAPHOR = re.compile(r"(?:ดังกล่าว|ครั้งนี้|นี้|ในครั้งนี้|ฯ|ต่าง\s?ๆ)")
+_QUOTE_OR_HEAD = re.compile(trie_pattern([*_QUOTE, *_HEADS]))
+_PROJECT_BEFORE_QUOTE = re.compile(rf"โครงการ\s?(?=[{_QUOTE}])")
+_PHRASE_HEAD = re.compile(r"(?:(?<=\s)|^)(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|โครงการ|มหกรรม)", re.M)
+_SPACES = re.compile(r"\s+")
 _MAX_NAME = 300
 _MIN_NAME = 6
 
@@ -103,30 +108,28 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
             return _found(article, found)
     # "โครงการ “ครัวเรือนสีขาว”" told right after the dateline paragraph.
     for start, end in zone.rest[:2]:
-        for match in re.finditer(r"โครงการ\s?(?=[“”\"‘’'])", text[start:end]):
-            span = _quoted(text, start + match.end(), end)
+        for match in _PROJECT_BEFORE_QUOTE.finditer(text, start, end):
+            span = _quoted(text, match.end(), end)
             if span is not None:
                 return _found(article, span)
     # A name standing at the start of a phrase in the dateline paragraph
     # ("จังหวัดลำปาง โดยสำนักงาน… ประชุมเชิงปฏิบัติการ…").
     start, end = zone.dateline
-    for match in re.finditer(
-        r"(?:^|(?<=\s))(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|โครงการ|มหกรรม)", text[start:end]
-    ):
-        span = _bounded_name(text, start + match.start(), end, match.end() - match.start())
+    for match in _PHRASE_HEAD.finditer(text, start, end):
+        span = _bounded_name(text, match.start(), end, match.end() - match.start())
         if span is not None:
             return _found(article, span)
     return None
 
 
 def _found(article: Article, span: Span) -> Found[str]:
-    return Found(re.sub(r"\s+", " ", article.surface(span)).strip(), span)
+    return Found(_SPACES.sub(" ", article.surface(span)).strip(), span)
 
 
 def _triggered_names(text: str, start: int, end: int) -> Iterator[Span]:
     """Names right after a trigger word, in text order."""
-    for match in re.finditer(rf"[{_QUOTE}]|" + _HEAD.pattern, text[start:end]):
-        pos = start + match.start()
+    for match in _QUOTE_OR_HEAD.finditer(text, start, end):
+        pos = match.start()
         if not _TRIGGER.search(text, max(start, pos - 16), pos):
             continue
         if match.group(0) in _QUOTE:

@@ -13,18 +13,70 @@ import re
 from extract.article import Article
 from extract.event_types import classify_event
 from extract.event_zone import locate_event_zone
+from extract.gazetteers import trie_pattern
 from extract.organisers import find_organiser
 from extract.programme_names import find_programme_name
 from extract.results import EventFacts
 
 # Activities told in the headline or the dateline paragraph.
-_ACTIVITY = re.compile(
-    r"เป็นประธาน|ประธานใน|ประธานเปิด|ประธานการ|เปิดงาน|เปิดการ|เปิดโครงการ|เปิดกิจกรรม|เปิดตัว|เปิดอาคาร|พิธี"
-    r"|ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ตรวจราชการ|ตรวจติดตาม|ติดตามความคืบหน้า|ศึกษาดูงาน|เดินทางไป|เยือน"
-    r"|(?<!ห้อง)(?<!หอ)(?<!ศูนย์)(?<!ที่)ประชุม|สัมมนา|เสวนา|อบรม|หารือ|ลงนาม|มอบ(?!หมาย)|เข้าร่วม|ร่วมงาน|ร่วมกิจกรรม"
-    r"|จัดงาน|จัดกิจกรรม|จัดโครงการ|รณรงค์|พบปะ|เข้าพบ|ต้อนรับ|แถลงข่าว|ปาฐกถา|บรรยาย|นำคณะ|ปล่อยขบวน"
-    r"|ทอดกฐิน|วางศิลาฤกษ์|มหกรรม|นิทรรศการ|เข้าเฝ้า|รับเสด็จ|เสด็จ|ประชาคม|ฝึกซ้อม|แข่งขัน|ประกวด"
-)
+_ACTIVITY_WORDS = [
+    "เป็นประธาน",
+    "ประธานใน",
+    "ประธานเปิด",
+    "ประธานการ",
+    "เปิดงาน",
+    "เปิดการ",
+    "เปิดโครงการ",
+    "เปิดกิจกรรม",
+    "เปิดตัว",
+    "เปิดอาคาร",
+    "พิธี",
+    "ลงพื้นที่",
+    "ตรวจเยี่ยม",
+    "เยี่ยมชม",
+    "ตรวจราชการ",
+    "ตรวจติดตาม",
+    "ติดตามความคืบหน้า",
+    "ศึกษาดูงาน",
+    "เดินทางไป",
+    "เยือน",
+    "สัมมนา",
+    "เสวนา",
+    "อบรม",
+    "หารือ",
+    "ลงนาม",
+    "เข้าร่วม",
+    "ร่วมงาน",
+    "ร่วมกิจกรรม",
+    "จัดงาน",
+    "จัดกิจกรรม",
+    "จัดโครงการ",
+    "รณรงค์",
+    "พบปะ",
+    "เข้าพบ",
+    "ต้อนรับ",
+    "แถลงข่าว",
+    "ปาฐกถา",
+    "บรรยาย",
+    "นำคณะ",
+    "ปล่อยขบวน",
+    "ทอดกฐิน",
+    "วางศิลาฤกษ์",
+    "มหกรรม",
+    "นิทรรศการ",
+    "เข้าเฝ้า",
+    "รับเสด็จ",
+    "เสด็จ",
+    "ประชาคม",
+    "ฝึกซ้อม",
+    "แข่งขัน",
+    "ประกวด",
+    "ประชุม",
+    "มอบ",
+]
+_ACTIVITY = re.compile(trie_pattern(_ACTIVITY_WORDS))
+# "ห้องประชุม"/"ที่ประชุม" name a room or a body, "มอบหมาย" is delegating: neither is an activity.
+_PLACE_BEFORE_MEETING = re.compile(r"(?:ห้อง|หอ|ศูนย์|ที่)$")
 # Cabinet-meeting summaries and similar multi-topic digests report no single activity.
 _DIGEST_TITLE = re.compile(
     r"^(?:สรุปข่าว|สรุปผล|ผลการประชุมคณะรัฐมนตรี|มติคณะรัฐมนตรี|มติ\s?ครม|ครม\.\s?(?:เห็นชอบ|อนุมัติ|รับทราบ|มีมติ))"
@@ -51,6 +103,20 @@ def _reports_activity(article: Article, paragraphs: tuple[tuple[int, int], ...])
     title = article.title or ""
     if _DIGEST_TITLE.search(title):
         return False
-    return any(_ACTIVITY.search(article.text, start, end) for start, end in paragraphs) or bool(
-        _ACTIVITY.search(title)
+    text = article.text
+    return any(_has_activity(text, start, end) for start, end in paragraphs) or _has_activity(
+        title, 0, len(title)
     )
+
+
+def _has_activity(text: str, start: int, end: int) -> bool:
+    for match in _ACTIVITY.finditer(text, start, end):
+        word = match.group(0)
+        if word == "ประชุม" and _PLACE_BEFORE_MEETING.search(
+            text, max(start, match.start() - 5), match.start()
+        ):
+            continue
+        if word == "มอบ" and text.startswith("หมาย", match.end()):
+            continue
+        return True
+    return False
