@@ -494,14 +494,16 @@ def _event_time(
     """First time told with the main event: in the dateline's paragraph (not tied to another day),
     else right after any other mention of the event day or of its programme range."""
     para_end = _paragraph_end(text, anchor_span[1])
+    # The dateline itself may carry a typo'd year that was fixed; it never ties a time elsewhere.
+    others = [m for m in mentions if m.span != anchor_span]
     for t in times:
         if t.span[0] < anchor_span[0] - _TIME_BEFORE_DATE or t.span[0] >= para_end:
             continue
-        if t.span[0] >= anchor_span[1] and _tied_to_other_day(t, day, mentions):
+        if t.span[0] >= anchor_span[1] and _tied_to_other_day(t, day, others):
             continue  # "ตั้งแต่ 06.00 น. ของวันที่ 17" is a time of another day
         return t
-    for m in mentions:
-        if m.start <= day <= m.end and m.span != anchor_span:
+    for m in others:
+        if m.start <= day <= m.end:
             for t in times:
                 if 0 <= t.span[0] - m.span[1] <= _TIME_NEAR_DATE:
                     return t

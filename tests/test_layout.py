@@ -1,0 +1,192 @@
+"""build_article: title, publication date, body start and lead on the page shapes we crawl (invented)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.layout import build_article
+from extract.normalise import normalise_text
+
+THAIGOV = """รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-พม. เปิดโครงการพัฒนาศักยภาพอาสาสมัคร รุ่นที่ 1
+
+
+วันจันทร์ที่ 27 มีนาคม 2566
+27/03/2566
+พิมพ์
+พม. เปิดโครงการพัฒนาศักยภาพอาสาสมัคร รุ่นที่ 1
+พม. เปิดโครงการพัฒนาศักยภาพอาสาสมัคร รุ่นที่ 1
+วันนี้ (27 มี.ค. 66) เวลา 09.30 น. นายสมมติ ใจงาม ปลัดกระทรวง เป็นประธานเปิดโครงการ ณ โรงแรมสมมติ
+นายสมมติ กล่าวว่า โครงการนี้จัดขึ้นเป็นปีที่ 3
+
+ที่มา : https://www.example.go.th/news/contents/details/1"""
+
+PRD = """ขณะนี้คุณอยู่ที่ ›
+
+จังหวัดสมมติ ขับเคลื่อนแผนพัฒนาคุณภาพชีวิตผู้สูงอายุ ฉบับที่ 2
+
+วันที่ลงข่าว: 05/03/21
+
+        วันที่ 4 มีนาคม 2564 จังหวัดสมมติ จัดประชุมเชิงปฏิบัติการ ณ โรงแรมสมมติ อำเภอเมือง
+
+        นายสมมติ กล่าวว่า แผนดังกล่าวมีระยะเวลา 5 ปี
+
+ที่มาของข่าว สำนักข่าว กรมประชาสัมพันธ์
+^ กลับสู่เนื้อหาหลัก"""
+
+PLAIN = """กรมสมมติ ยกระดับมาตรฐานการทำงาน ตอบโจทย์ลดความเหลื่อมล้ำ
+
+กรมสมมติ ชี้แจงภารกิจสำคัญ พร้อมขับเคลื่อนงาน ปี 2563
+     วันนี้ (28 ต.ค. 62) เวลา 10.30 น. นางสมใจ ใจดี อธิบดีกรมสมมติ เป็นประธานในพิธีเปิดการประชุม
+     นางสมใจ กล่าวว่า กรมมีภารกิจสำคัญ"""
+
+SITE_NAME_FIRST = """Department of Imaginary Affairs
+
+กรมสมมติ จัดประชุมเชิงปฏิบัติการเสริมสร้างความเข้มแข็งศูนย์บริการ
+
+วันนี้ (17 ธ.ค. 63) เวลา 13.00 น. ณ โรงแรมสมมติ กรุงเทพมหานคร นางสาวสมศรี มีสุข เป็นประธาน"""
+
+SUMMARY_FIRST = """รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-สธ. ปรับแนวทางพัฒนาโรงพยาบาล
+
+
+วันพฤหัสบดีที่ 23 มีนาคม 2566
+สธ. ปรับแนวทางพัฒนาโรงพยาบาล
+ปลัดกระทรวงสาธารณสุข เปิดการประชุมพัฒนาศักยภาพเครือข่าย ย้ำช่วง 3 ปีจากนี้เป็นโอกาสพัฒนา
+ปลัดกระทรวงสาธารณสุข เปิดการประชุมพัฒนาศักยภาพเครือข่าย ย้ำช่วง 3 ปีจากนี้เป็นโอกาสพัฒนาระบบบริการ
+วันนี้ (23 มีนาคม 2566) ที่ โรงแรมสมมติ จ.มุกดาหาร นพ.สมมติ ใจดี ปลัดกระทรวงสาธารณสุข เป็นประธาน
+นพ.สมมติ กล่าวว่า ระบบสาธารณสุขแข็งแกร่ง"""
+
+DOTS_AND_SPACED_REPEAT = """รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-โฆษกรัฐบาลเผย นายกฯพอใจการแก้ไขปัญหา
+
+
+วันเสาร์ที่ 18 มิถุนายน 2565
+พิมพ์
+...
+โฆษกรัฐบาลเผย นายกฯ พอใจการแก้ไขปัญหา
+วันนี้ (18 มิ.ย.65) นายสมมติ โฆษกประจำสำนักนายกรัฐมนตรี เผยผลการดำเนินงาน"""
+
+
+def _article(text: str, **kwargs):
+    return build_article("d", normalise_text(text), **kwargs)
+
+
+def _lead(article) -> str:
+    return article.text[article.lead[0] : article.lead[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "body_starts", "lead_ends"),
+    [
+        (
+            THAIGOV,
+            "พม. เปิดโครงการพัฒนาศักยภาพอาสาสมัคร รุ่นที่ 1",
+            date(2023, 3, 27),
+            "วันนี้ (27 มี.ค. 66)",
+            "ณ โรงแรมสมมติ",
+        ),
+        (
+            PRD,
+            "จังหวัดสมมติ ขับเคลื่อนแผนพัฒนาคุณภาพชีวิตผู้สูงอายุ ฉบับที่ 2",
+            date(2021, 3, 5),
+            "วันที่ 4 มีนาคม 2564",
+            "อำเภอเมือง",
+        ),
+        (
+            PLAIN,
+            "กรมสมมติ ยกระดับมาตรฐานการทำงาน ตอบโจทย์ลดความเหลื่อมล้ำ",
+            None,
+            "กรมสมมติ ชี้แจงภารกิจสำคัญ",
+            "เป็นประธานในพิธีเปิดการประชุม",
+        ),
+        (
+            SITE_NAME_FIRST,
+            "กรมสมมติ จัดประชุมเชิงปฏิบัติการเสริมสร้างความเข้มแข็งศูนย์บริการ",
+            None,
+            "วันนี้ (17 ธ.ค. 63)",
+            "เป็นประธาน",
+        ),
+        (
+            SUMMARY_FIRST,
+            "สธ. ปรับแนวทางพัฒนาโรงพยาบาล",
+            date(2023, 3, 23),
+            "ปลัดกระทรวงสาธารณสุข เปิดการประชุม",
+            "ปลัดกระทรวงสาธารณสุข เป็นประธาน",
+        ),
+        (
+            DOTS_AND_SPACED_REPEAT,
+            "โฆษกรัฐบาลเผย นายกฯพอใจการแก้ไขปัญหา",
+            date(2022, 6, 18),
+            "วันนี้ (18 มิ.ย.65)",
+            "เผยผลการดำเนินงาน",
+        ),
+    ],
+)
+def test_page_shapes(text: str, title: str, published: date | None, body_starts: str, lead_ends: str) -> None:
+    article = _article(text)
+    assert article.title == title
+    assert article.published == published
+    assert article.text[article.body_start :].startswith(body_starts)
+    assert _lead(article).startswith(body_starts)
+    assert _lead(article).endswith(lead_ends)
+
+
+def test_lead_holds_the_dateline_paragraph_after_summaries() -> None:
+    lead = _lead(_article(SUMMARY_FIRST))
+    assert "วันนี้ (23 มีนาคม 2566)" in lead
+    assert "กล่าวว่า" not in lead
+
+
+def test_lead_is_the_first_paragraph_when_no_paragraph_is_dated() -> None:
+    text = "หัวข้อข่าวสมมติ\n\nนายสมมติ ใจดี เป็นประธานเปิดงาน ณ ศาลากลาง\nนายสมมติ กล่าวว่า งานนี้ดี"
+    assert _lead(_article(text)) == "นายสมมติ ใจดี เป็นประธานเปิดงาน ณ ศาลากลาง"
+
+
+def test_lead_looks_only_at_the_opening_paragraphs() -> None:
+    paragraphs = [f"ย่อหน้าที่ {i} เล่าเรื่องทั่วไปของกรมสมมติ" for i in range(1, 7)]
+    text = "หัวข้อข่าว\n\n" + "\n".join(paragraphs) + "\nเมื่อวันที่ 3 มีนาคม 2566 มีการประชุม"
+    assert _lead(_article(text)) == paragraphs[0]
+
+
+def test_caller_published_date_wins_over_the_date_line() -> None:
+    article = _article(THAIGOV, published=date(2023, 3, 28))
+    assert article.published == date(2023, 3, 28)
+
+
+def test_caller_title_is_kept() -> None:
+    article = _article("เนื้อหาข่าว วันนี้ (1 ม.ค. 67) นายสมมติ เปิดงาน", title="หัวข้อจากหน้าเว็บ")
+    assert article.title == "หัวข้อจากหน้าเว็บ"
+    assert article.body_start == 0
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "พม. จัดงานวันเด็ก 13 ม.ค. 66",  # a dated headline is still the headline
+        "ประชุม ครม.สัญจร 3-4 ธ.ค. นี้",
+        "วันที่ 5 ธันวาคม 2566 นายกฯ เปิดงานวันพ่อแห่งชาติ ณ ท้องสนามหลวง",
+    ],
+)
+def test_dated_headline_is_not_a_date_line(headline: str) -> None:
+    article = _article(f"{headline}\n\nวันนี้ (1 ธ.ค. 66) นายสมมติ แถลงข่าว")
+    assert article.title == headline
+    assert article.published is None
+
+
+def test_empty_and_header_only_texts() -> None:
+    empty = _article("")
+    assert (empty.title, empty.body_start, empty.lead) == (None, 0, (0, 0))
+    header_only = _article("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-หัวข้อเดียว\n\n\nวันจันทร์ที่ 27 มีนาคม 2566")
+    assert header_only.title == "หัวข้อเดียว"
+    assert header_only.published == date(2023, 3, 27)
+    assert header_only.body_start == len(header_only.text)
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_consistent_offsets(raw: str) -> None:
+    article = _article(raw)
+    n = len(article.text)
+    assert 0 <= article.body_start <= n
+    assert article.body_start <= article.lead[0] <= article.lead[1] <= n
