@@ -11,6 +11,7 @@ just before. Paragraphs after the lead are read only when the lead names no venu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extract.article import Article
 from extract.provinces import (
@@ -30,11 +31,12 @@ _MAX_VENUE_WORDS = 16
 _MAX_WEAK_WORDS = 7
 
 # "ณ" starts a venue only as a word of its own: it ends "ประมาณ", "คุณ", "อรุณ" and begins "ณัฐ…".
-_TRIGGER_AT = re.compile(r"(?:(?<![\u0e01-\u0e4e])ณ(?:\.|(?=\s))|จัด(?:ขึ้น)?\s?(?:ณ|ที่)(?![\u0e30-\u0e4e]))\s*")
+# (Literal first, look-behinds after: a pattern that opens with a look-behind is tried at every offset.)
+_TRIGGER_AT = re.compile(r"(?:ณ(?<![\u0e01-\u0e4e]ณ)(?:\.|(?=\s))|จัด(?:ขึ้น)?\s?(?:ณ|ที่)(?![\u0e30-\u0e4e]))\s*")
 # "ณบริเวณ…", "ณห้อง…": ณ glued to a venue head (not to a name such as "ณรงค์").
-_GLUED_NA = re.compile(r"(?<![\u0e01-\u0e4e.])ณ(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_GLUED_NA = re.compile(r"ณ(?<![\u0e01-\u0e4e.]ณ)(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 # A bare "ที่" makes a venue only before a venue head; "พื้นที่", "หน้าที่", "สถานที่" end in it.
-_THI = re.compile(r"(?<!พื้น)(?<!หน้า)(?<!สถาน)(?<!ตาม)(?<!ยินดี)ที่\s?")
+_THI = re.compile(r"ที่(?<!พื้นที่)(?<!หน้าที่)(?<!สถานที่)(?<!ตามที่)(?<!ยินดีที่)\s?")
 # "ลงพื้นที่ชุมชนตรอกสมมติ เขต…": a visited place, accepted only when an address follows it.
 _VISIT = re.compile(r"(?:ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน|เดินทางไป(?:ยัง)?|ไปยัง)")
 
@@ -61,6 +63,7 @@ _CLAUSE = (
     r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
     r"|การ(?:ประชุม|สัมมนา|อบรม|แถลง)|กิจกรรม|โครงการ|ตอน|หรือ|เพิ่ม|ประมาณ|ร้อยละ|กว่า|ลด|งาน(?!\S*(?:ฮอลล์|hall|Hall))|และ$|ซึ่ง"
 )
+_ADDRESS_AT = re.compile(_ADDRESS)
 # A word that cannot continue a venue: it starts an address, a person or a new clause.
 _STOP_WORD = re.compile(rf"(?:{_ADDRESS}|{_PERSON}|{_CLAUSE})")
 # After the venue, the address is read up to a person or clause (not up to an address word).
@@ -200,6 +203,13 @@ class _Candidate:
 _AREA = re.compile(r"จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.|เขต|แขวง|พื้นที่")
 
 
+def _phrase_limit(text: str, start: int, limit: int) -> int:
+    """The first hard end (line end, slash, comma, quote) within reach of a venue phrase."""
+    window = min(limit, start + _MAX_VENUE_CHARS + 80)
+    hard = _HARD_END.search(text, start, window)
+    return hard.start() if hard else window
+
+
 def _area_candidate(text: str, trigger: int, start: int, limit: int) -> _Candidate | None:
     """ "ณ จังหวัดขอนแก่น", "ณ พื้นที่ อำเภอX จังหวัดY", "ณ กรุงเทพฯ": no venue, but a province.
 
@@ -218,18 +228,23 @@ def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool)
     """The venue phrase starting at ``start`` (after a trigger), or only a province, or nothing."""
     if start >= limit:
         return None
-    hard = _HARD_END.search(text, start, limit)
-    phrase_limit = hard.start() if hard else limit
+    lexicon = venue_lexicon()
+    # After a bare "ที่" a building word ("ที่ศูนย์พักพิงสมมติ …", also "ที่กระทรวงฯ ได้…") is a venue
+    # only when an address follows it.
+    needs_address = not strong and not lexicon.head.match(text, start)
+    if needs_address and not (lexicon.building.match(text, start) or _AREA.match(text, start)):
+        return None
+    phrase_limit = _phrase_limit(text, start, limit)
     if _NOT_A_PLACE.match(text, start) or bare_province_at(text, start):
         return _area_candidate(text, trigger, start, phrase_limit)
-    if not strong and not venue_lexicon().head.match(text, start):
-        return None
     # After a bare "ที่" the phrase must end clearly and soon ("…ยินดีที่ตลาดส่งออกสดใส และ…").
     raw_end = _venue_end(text, start, phrase_limit, _MAX_VENUE_WORDS if strong else _MAX_WEAK_WORDS)
     if raw_end < 0 or (not strong and _GLUED_STOP.search(text, start, raw_end)):
         return None
     end = _trim(text, start, raw_end)
     if end - start < 3:
+        return None
+    if needs_address and not _ADDRESS_AT.match(text, _skip_spaces(text, end, limit)):
         return None
     if _ONLINE_ONLY.match(text, start):
         return None
@@ -244,7 +259,10 @@ def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
         if candidate is not None:
             strong.append(candidate)
     for m in _GLUED_NA.finditer(text, start, end):
-        candidate = _candidate_at(text, m.start(), m.end(), end, strong=False)
+        lexicon = venue_lexicon()
+        if not (lexicon.head.match(text, m.end()) or lexicon.building.match(text, m.end())):
+            continue
+        candidate = _candidate_at(text, m.start(), m.end(), end, strong=True)
         if candidate is not None:
             strong.append(candidate)
     strong.sort(key=lambda c: c.trigger)
@@ -263,8 +281,7 @@ def _visited_place(text: str, start: int, end: int) -> _Candidate | None:
         head = lexicon.head.search(text, m.end(), min(end, m.end() + 40))
         if head is None or " " in text[m.end() : head.start()].strip():
             continue
-        hard = _HARD_END.search(text, head.start(), end)
-        limit = hard.start() if hard else end
+        limit = _phrase_limit(text, head.start(), end)
         venue_end = _trim(text, head.start(), _venue_end(text, head.start(), limit))
         after = (
             _next_word(text, venue_end, limit) if venue_end < limit and text[venue_end] == " " else venue_end
@@ -274,19 +291,17 @@ def _visited_place(text: str, start: int, end: int) -> _Candidate | None:
     return None
 
 
-def _paragraphs(article: Article) -> list[tuple[int, int]]:
-    """The lead, then the following paragraphs within the body window."""
+def _paragraphs(article: Article) -> Iterator[tuple[int, tuple[int, int]]]:
+    """The lead, then the following paragraphs, each with its offset from the body start."""
     text = article.text
-    spans = [article.lead]
+    yield 0, article.lead
     pos = article.lead[1] + 1
-    stop = min(len(text), article.body_start + _BODY_WINDOW)
-    while pos < stop:
+    while pos < len(text):
         nl = text.find("\n", pos)
         nl = len(text) if nl < 0 else nl
         if nl > pos:
-            spans.append((pos, min(nl, stop)))
+            yield pos - article.body_start, (pos, nl)
         pos = nl + 1
-    return spans
 
 
 def _resolve_province(
@@ -312,9 +327,14 @@ def _resolve_province(
 
 
 def _choose(article: Article) -> tuple[_Candidate, tuple[int, int]] | None:
+    """The first venue in reading order; when the lead only names the province ("… ณ พื้นที่
+    จังหวัดX"), a later venue wins only if it follows the same event phrase as the lead's trigger."""
     text = article.text
     province_only: tuple[_Candidate, tuple[int, int]] | None = None
-    for index, (start, end) in enumerate(_paragraphs(article)):
+    event_key = ""
+    for index, (depth, (start, end)) in enumerate(_paragraphs(article)):
+        if depth > _BODY_WINDOW and not event_key:
+            break
         found = _candidates(text, start, end)
         if index == 0:
             visited = _visited_place(text, start, end)
@@ -322,10 +342,20 @@ def _choose(article: Article) -> tuple[_Candidate, tuple[int, int]] | None:
                 found.append(visited)
         for candidate in found:
             if candidate.end > candidate.start:
-                return candidate, (start, end)
-            if province_only is None:
+                if not event_key or event_key in text[max(start, candidate.trigger - 80) : candidate.trigger]:
+                    return candidate, (start, end)
+            elif province_only is None:
                 province_only = (candidate, (start, end))
+                if index == 0:
+                    event_key = _event_key(text, start, candidate.trigger)
     return province_only
+
+
+def _event_key(text: str, start: int, trigger: int) -> str:
+    """The last words before a trigger ("…การประชุมคณะรัฐมนตรีนอกสถานที่ ครั้งที่ 1/2566")."""
+    before = text[max(start, trigger - 40) : trigger].strip()
+    space = before.find(" ")
+    return before[space + 1 :] if 0 <= space < len(before) - 12 else before
 
 
 def extract_venue(article: Article) -> Venue:
