@@ -32,6 +32,7 @@ from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_af
 _LATIN_UPPER_RE = re.compile(r"[A-Z]")
 _FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
 _MAX_ROYAL_WORDS = 5
+_PROSE_INSIDE_RE = re.compile("การ|ของ|ความ|เพื่อ|ที่|ให้|และ|ได้|ด้วย|กับ|จาก")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ def _royal(text: str, start: int, end: int, pos: int, title: str) -> NameMention
         word = WORD_RE.match(text, pos)
         if word is None or ROYAL_NAME_END_RE.match(word.group()):
             break
+        if words and _PROSE_INSIDE_RE.search(word.group()):
+            break  # royal names are compounds of Pali-Sanskrit parts, not prose with function words
         words.append(word.group())
         stop = word.end()
         if not text.startswith(" ", stop):
@@ -114,7 +117,7 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
         position_follows = text.startswith(" ", family_end) and _starts_position(text, family_end + 1)
         starts_position = _starts_position(text, family_word.start())
         if not abbreviation and plausible_family(family, starts_position, position_follows):
-            family_end = family_extension(text, family_end)
+            family_end = family_extension(text, _second_family_end(text, family_end))
             family = text[family_word.start() : family_end]
             return NameMention(start, family_end, title, given, family, kind)
     return NameMention(start, after, title, given, "", kind, full=False)
@@ -128,6 +131,18 @@ def _word_before(text: str, end: int) -> tuple[int, str] | None:
         start += 1
         word = word[1:]
     return (start, word) if WORD_RE.fullmatch(word) else None
+
+
+def _second_family_end(text: str, end: int) -> int:
+    """End of a second family name ("รัดเกล้า อินทวงศ์ สุวรรณคีรี") when a position follows it."""
+    if not text.startswith(" ", end):
+        return end
+    word = WORD_RE.match(text, end + 1)
+    if word is None or not text.startswith(" ", word.end()) or not _starts_position(text, word.end() + 1):
+        return end
+    if _starts_position(text, word.start()) or not plausible_family(word.group(), False):
+        return end
+    return word.end()
 
 
 def _bare_mentions(text: str) -> list[NameMention]:

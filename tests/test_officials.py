@@ -344,3 +344,33 @@ def test_public_official_flag(position: str, public: bool) -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "นาย", "นาย ", "(((", "ดร.", "นายก " * 50, "Mr. ", "ก" * 5000])
 def test_odd_input_never_raises(text: str) -> None:
     extract_officials(build_article("t", normalise_text(text)))
+
+
+def test_royal_name_stops_before_prose() -> None:
+    found = officials("สมเด็จพระเจ้าลูกเธอ เจ้าฟ้าสิริมงคลรัตนา มหาราชธิดา มาดำเนินการขับเคลื่อนเพื่อพัฒนาคุณภาพชีวิตของประชาชน")
+    assert [o.name for o in found] == ["สิริมงคลรัตนา มหาราชธิดา"]
+
+
+def test_two_family_names_before_a_position() -> None:
+    person = one("นางดวงใจ อินทรวงศ์ สุวรรณภูมิ รองโฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า")
+    assert (person.name, person.position) == ("ดวงใจ อินทรวงศ์ สุวรรณภูมิ", "รองโฆษกประจำสำนักนายกรัฐมนตรี")
+
+
+@pytest.mark.parametrize(
+    ("body", "position"),
+    [
+        ("นายพิทักษ์ มั่นคง ประธานสมาคมธนาคารไทยชี้แจงกรณีข่าวธนบัตร", "ประธานสมาคมธนาคารไทย"),
+        ("นางอรุณี ศรีสวัสดิ์ อธิบดีกรมอนามัยเผยผลสำรวจ", "อธิบดีกรมอนามัย"),
+        (
+            "นายชยพล สุขศรี รองผู้ว่าราชการกรุงเทพมหานคร ปฏิบัติราชการแทนผู้ว่าราชการกรุงเทพมหานคร) ได้",
+            "รองผู้ว่าราชการกรุงเทพมหานคร ปฏิบัติราชการแทนผู้ว่าราชการกรุงเทพมหานคร",
+        ),
+    ],
+)
+def test_glued_verbs_and_stray_brackets_end_positions(body: str, position: str) -> None:
+    assert officials(body)[0].position == position
+
+
+def test_given_name_glued_to_a_function_word_is_a_short_mention() -> None:
+    found = officials("นายวิโรจน์ ทองสุข อธิบดีกรมที่ดิน เป็นประธาน\nนายวิโรจน์จึงเร่งรัด ขอให้ทุกหน่วยงาน")
+    assert [o.name for o in found] == ["วิโรจน์ ทองสุข"]
