@@ -469,11 +469,19 @@ def _fix_today_year(m: DateMention, published: date | None) -> DateMention:
     return replace(m, start=fixed, end=fixed + (m.end - m.start))
 
 
-def _programme_range(day: date, mentions: list[DateMention]) -> DateMention | None:
-    """First stated range that contains the event day: the whole programme it belongs to."""
+def _programme_range(text: str, anchor: DateMention, mentions: list[DateMention]) -> DateMention | None:
+    """First stated range that contains the event day: the whole programme it belongs to.  Outside
+    the dateline's paragraph only a range written as one ("ระหว่างวันที่ …", "วันที่ …") counts: a
+    bare "20-26 พ.ค." further down is a forecast or a schedule of something else."""
+    day = anchor.start
+    para_start = text.rfind("\n", 0, anchor.span[0]) + 1
+    para_end = _paragraph_end(text, anchor.span[1])
     for m in mentions:
-        fits = m.is_range and m.start <= day <= m.end and (m.end - m.start).days <= MAX_SPAN_DAYS
-        if fits and m.cue not in ("until", "before", "after"):
+        if not (m.is_range and m.start <= day <= m.end) or (m.end - m.start).days > MAX_SPAN_DAYS:
+            continue
+        if m.cue in ("until", "before", "after"):
+            continue
+        if para_start <= m.span[0] < para_end or m.strong or m.cue in ("between", "since"):
             return m
     return None
 
@@ -541,7 +549,7 @@ def extract_event_dates(article: Article) -> EventDates:
             fiscal_year=fiscal_year,
         )
     day = anchor.start
-    programme = anchor if anchor.is_range else _programme_range(day, mentions)
+    programme = anchor if anchor.is_range else _programme_range(text, anchor, mentions)
     first, last = (programme.start, programme.end) if programme else (day, day)
     span_of_range = programme.span if programme else anchor.span
     time = _event_time(text, anchor.span, day, mentions, times)
