@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "provinces.tsv"
+from extract.gazetteers import load_tsv, trie_pattern
 
 # A bare province word only counts when it ends there (a space, punctuation or line end follows):
 # several names are also ordinary words or prefixes ("ตาก" in "ตากใบ", "แพร่" in "แพร่ภาพ").
@@ -48,16 +47,12 @@ class _ProvinceIndex:
 @lru_cache(maxsize=1)
 def _index() -> _ProvinceIndex:
     by_surface: dict[str, Province] = {}
-    for line in _GAZETTEER.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, name_en, code, *rest = line.split("\t")
-        province = Province(name=name, name_en=name_en, code=code)
-        aliases = [a for a in (rest[0].split("|") if rest else []) if a]
-        for surface in (name, *aliases):
+    for row in load_tsv("provinces"):
+        province = Province(name=row["name_th"], name_en=row["name_en"], code=row["iso_3166_2"])
+        aliases = [a for a in row["aliases"].split("|") if a]
+        for surface in (province.name, *aliases):
             by_surface[surface] = province
-    surfaces = sorted(by_surface, key=len, reverse=True)
-    alternation = "|".join(re.escape(s) for s in surfaces)
+    alternation = trie_pattern(list(by_surface))
     prefixed = re.compile(rf"(?:จังหวัด|จ\.)\s?({alternation})")
     bare = re.compile(rf"(?:{alternation}){_WORD_END}")
     capital_district = re.compile(rf"(?:อำเภอ|อ\.)\s?เมือง\s?({alternation}){_WORD_END}")

@@ -15,11 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from extract.gazetteers import load_tsv, trie_pattern
 from extract.provinces import Province, province_named
-
-_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "venue_places.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,38 +29,32 @@ class VenueLexicon:
     room: re.Pattern[str]  # a room/floor word, matched at a position
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def venue_lexicon() -> VenueLexicon:
     """The compiled venue gazetteer (loaded on first use, then shared)."""
     by_kind: dict[str, list[str]] = {"place": [], "head": [], "building": [], "room": []}
     place_province: dict[str, Province] = {}
-    for line in _GAZETTEER.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, name, *rest = line.split("\t")
+    for row in load_tsv("venue_places"):
+        kind, name = row["kind"], row["name"]
         by_kind[kind].append(name)
         if kind == "place":
-            province = province_named(rest[0])
+            province = province_named(row["province"])
             if province is None:
-                raise ValueError(f"venue_places.tsv: unknown province {rest[0]!r} for {name!r}")
+                raise ValueError(f"venue_places.tsv: unknown province {row['province']!r} for {name!r}")
             place_province[name] = province
-    places = _alternation(by_kind["place"])
+    places = trie_pattern(by_kind["place"])
     return VenueLexicon(
         place_province=place_province,
         places=re.compile(places),
-        head=re.compile(_alternation(by_kind["head"] + by_kind["place"])),
+        head=re.compile(trie_pattern(by_kind["head"] + by_kind["place"])),
         building=re.compile(
-            _alternation(
+            trie_pattern(
                 [w for w in by_kind["head"] if w not in by_kind["room"]]
                 + by_kind["building"]
                 + by_kind["place"]
             )
         ),
-        room=re.compile(_alternation(by_kind["room"])),
+        room=re.compile(trie_pattern(by_kind["room"])),
     )
 
 
