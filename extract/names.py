@@ -304,6 +304,8 @@ ROYAL_NAME_END_RE = re.compile(
 )
 
 
+# Agency words never occur inside a personal name ("นายกกิ่งกาชาดอำเภอหัวหิน" is a post).
+_AGENCY_INSIDE_RE = re.compile("จังหวัด|อำเภอ|กระทรวง|สำนักงาน|สมาคม|มูลนิธิ|กาชาด|เทศบาล|ตำบล")
 _MAX_NAME_LENGTH = 16  # characters; longer glued runs are not searched for a name prefix
 
 
@@ -329,7 +331,15 @@ def _starts_like_non_name(word: str) -> bool:
 
 
 def plausible_given(word: str) -> bool:
-    return word in GIVEN_NAMES or (len(word) >= 2 and not _starts_like_non_name(word))
+    if word in GIVEN_NAMES:
+        return True
+    return len(word) >= 2 and not _starts_like_non_name(word) and not _AGENCY_INSIDE_RE.search(word)
+
+
+def _starts_with_next_person(word: str) -> bool:
+    """ "นายทวีสิน": a family-name slot that holds the next person's title and given name."""
+    title = TITLE_RE.match(word)
+    return title is not None and word[title.end() :] in GIVEN_NAMES
 
 
 def plausible_family(word: str, starts_position: bool, position_follows: bool = False) -> bool:
@@ -340,7 +350,9 @@ def plausible_family(word: str, starts_position: bool, position_follows: bool = 
     """
     if word in FAMILY_NAMES:
         return True
-    if len(word) < 2 or starts_position or _VERB_START_RE.match(word):
+    if len(word) < 2 or starts_position or _VERB_START_RE.match(word) or _starts_with_next_person(word):
+        return False
+    if _AGENCY_INSIDE_RE.search(word):
         return False
     return position_follows or not _starts_like_non_name(word)
 

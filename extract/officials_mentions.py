@@ -31,6 +31,9 @@ from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_af
 
 _LATIN_UPPER_RE = re.compile(r"[A-Z]")
 _FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
+_PRESIDED_BODY_RE = re.compile(
+    "ก(?:เหล่า|กิ่ง|สภา|สมาคม|สโมสร|ชมรม|มูลนิธิ|เทศมนตรี|องค์การ|อบ|รัฐมนตรี|สมาพันธ์|สหพันธ์|ยุวกาชาด|ฯ)"
+)
 _MAX_ROYAL_WORDS = 5
 _PROSE_INSIDE_RE = re.compile("การ|ของ|ความ|เพื่อ|ที่|ให้|และ|ได้|ด้วย|กับ|จาก")
 
@@ -103,6 +106,8 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
             return None
     if not glued_title_allowed(text, start, title, given):
         return None
+    if title == "นาย" and given not in GIVEN_NAMES and _PRESIDED_BODY_RE.match(given):
+        return None  # นายกเหล่ากาชาด…, นายกสโมสร…: the president of a body, not a name
     name = cut_glued(given, GIVEN_NAMES)
     if not plausible_given(name) or text.startswith(".", word.end()):
         return None

@@ -374,3 +374,21 @@ def test_glued_verbs_and_stray_brackets_end_positions(body: str, position: str) 
 def test_given_name_glued_to_a_function_word_is_a_short_mention() -> None:
     found = officials("นายวิโรจน์ ทองสุข อธิบดีกรมที่ดิน เป็นประธาน\nนายวิโรจน์จึงเร่งรัด ขอให้ทุกหน่วยงาน")
     assert [o.name for o in found] == ["วิโรจน์ ทองสุข"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "นางวิมล ใจดี นายกกิ่งกาชาดอำเภอเมือง นายทวีศักดิ์ บุญมาก ประธานสภาองค์การบริหารส่วนตำบล",
+        "นายกเหล่ากาชาดจังหวัดพิจิตร นายสมพร ทองดี ประธานสภาองค์การบริหารส่วนจังหวัด",
+    ],
+)
+def test_president_of_a_body_is_a_post_not_a_name(body: str) -> None:
+    names = [o.name for o in officials(body)]
+    assert all("กาชาด" not in name and "นาย" not in name for name in names)
+    assert names[-1] in ("ทวีศักดิ์ บุญมาก", "สมพร ทองดี")
+
+
+def test_bracketed_grade_stays_in_the_position() -> None:
+    person = one("2. นายวัฒนา ศรีสุข รองอธิบดี (นักบริหารต้น) กรมสวัสดิการและคุ้มครองแรงงาน")
+    assert person.position == "รองอธิบดี (นักบริหารต้น) กรมสวัสดิการและคุ้มครองแรงงาน"
