@@ -42,6 +42,7 @@ _QUALIFIER: dict[str, Qualifier] = {
 }
 _MULTIPLIER = {"พัน": 1_000, "หมื่น": 10_000, "แสน": 100_000}
 _MAX_ATTENDEES = 200_000  # beyond this a "number + คน" is a phone number or a statistic
+_MAX_ATTENDEES_AWAY = 10_000  # outside the dateline and headline, bigger counts are statistics
 
 # Who is attending: participation verbs and the nouns that list attendees.
 _CUE_BEFORE = re.compile(
@@ -57,10 +58,11 @@ _TOTAL = re.compile(r"(?:รวม|ทั้งสิ้น|รวมทั้�
 _PERSON_BEFORE_RAI = re.compile(r"(?:ผู้เข้าร่วม\S*|ผู้เข้ารับ\S*)\s?(?:จำนวน)?\s?(?:ทั้งสิ้น)?\s?$")
 # People counted in statistics, victims, cases, beneficiaries and the like.
 _NOT_ATTENDEES = re.compile(
-    r"ผู้ป่วย|ผู้ติดเชื้อ|เสียชีวิต|ผู้ประสบ|ผู้เสียหาย|ผู้ต้องหา|ผู้ต้องขัง|ผู้กระทำผิด|ครัวเรือน|ประชากร"
+    r"ผู้ป่วย|ติดเชื้อ|เสียชีวิต|ผู้ประสบ|ผู้เสียหาย|ผู้ต้องหา|ผู้ต้องขัง|ผู้กระทำผิด|ครัวเรือน|ประชากร"
     r"|ผู้ว่างงาน|ผู้ประกันตน|ผู้สมัคร|ผู้มีสิทธิ|ผู้ได้รับผลกระทบ|ผู้โดยสาร|นักท่องเที่ยว"
     r"|ผู้ใช้|ลูกค้า|ผู้ถือ|ผู้ลี้ภัย|แรงงานต่างด้าว|ผู้ติดยา|ผู้เสพ|ผู้ค้า|บาดเจ็บ|สูญหาย|ถูกจับ|ที่ผ่านมา"
     r"|ปีที่แล้ว|สะสม|ทั่วประเทศมี|ตั้งแต่ปี|เป้าหมายปี|เพิ่มจำนวน|เพิ่มขึ้น|ลดลง|มากขึ้น|ให้ได้|คาดว่า|ภายในปี"
+    r"|มีสมาชิก|วันละ|เดือนละ|ปีละ|ตั้งเป้า|เชื่อมั่นว่า|จ้างงาน|ว่าจ้าง|ผลัด|ภารกิจ|กักตัว|ผู้สัมผัส"
 )
 _NOT_ATTENDEES_AFTER = re.compile(r"\s?(?:คิดเป็น|ร้อยละ|ต่อวัน|ต่อเดือน|ต่อปี|ต่อ\s?ราย|/)")
 _COUNT_WORD_BEFORE = re.compile(r"จำนวน\s?(?:ทั้งสิ้น)?\s?$")
@@ -159,6 +161,8 @@ def _is_participants(text: str, found: _Candidate, para_start: int, strong_only:
     window = text[max(para_start, begin - _WINDOW) : begin]
     after = _CUE_AFTER.match(text, end) is not None
     if strong_only:
+        if found.count >= _MAX_ATTENDEES_AWAY:
+            return False
         return (
             bool(_STRONG_CUE.search(window))
             or (after and "คน" in text[begin:end])

@@ -58,7 +58,11 @@ _NOT_A_NAME_AFTER_HEAD = re.compile(
     r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|$)"
 )
 # What must come right before a head (or an opening quote) for it to name the reported event.
-_TRIGGER = re.compile(r"(?:ประธาน(?:ใน|การ)?|เปิด|ปิด|จัด|จัดทำ|จัดขึ้น|ร่วม|ใน|ทรง|ร่วมกิจกรรม)\s?$")
+# "ใน" only after a chair/attend verb or a space ("ประธานในพิธี", "เนื่องในพิธี", " ในงาน"), never
+# inside a phrase ("ความสามารถในการแข่งขัน", "ภายในงาน").
+_TRIGGER = re.compile(
+    r"(?:ประธาน(?:การ)?|เปิด|ปิด|จัด|จัดทำ|จัดขึ้น|ร่วม|ทรง|(?:ประธาน|ร่วม|เนื่อง|กล่าว|พยาน|เกียรติ|\s)ใน)\s?$"
+)
 # A head that is only the frame of another name: "พิธีเปิด “…”", "งานสัมมนา…", "โครงการ “…”".
 _FRAME = re.compile(r"(?:พิธี(?:เปิด|ปิด)(?:งาน)?|งาน(?=" + "|".join(_HEADS[:-1]) + r"))\s?")
 _GENERIC_BEFORE_QUOTE = re.compile(r"[^\s“”\"‘’']{2,40}\s?(?=[“”\"‘’'])")
@@ -78,7 +82,7 @@ _NAME_END = re.compile(
     r"|สำหรับ|โอกาสนี้|นอกจากนี้|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
-    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด)|\n|\s?[,;]"
+    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|วันนี้|ครั้งนี้|ในครั้งนี้)|\n|\s?[,;](?!\d)"
 )
 # After an edition or year ("ครั้งที่ 45", "ประจำปี 2567", "รุ่นที่ 1") a name goes on only with
 # another edition/year part or a parenthesis; anything else is the sentence moving on.

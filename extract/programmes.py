@@ -12,14 +12,16 @@ import re
 
 from extract.article import Article
 from extract.event_types import classify_event
-from extract.event_zone import locate_event_zone
+from extract.event_zone import EventZone, locate_event_zone
 from extract.gazetteers import trie_pattern
 from extract.organisers import find_organiser
 from extract.programme_names import find_programme_name
 from extract.results import EventFacts
 
-# Activities told in the headline or the dateline paragraph.
-_ACTIVITY_WORDS = [
+# Activities told in the headline or the dateline paragraph.  Strong ones say that a person did
+# something at a time and place; weak ones (handing over, joining, exhibitions…) also appear in
+# announcements that merely describe programmes.
+_STRONG_ACTIVITY_WORDS = [
     "เป็นประธาน",
     "ประธานใน",
     "ประธานเปิด",
@@ -28,23 +30,32 @@ _ACTIVITY_WORDS = [
     "เปิดการ",
     "เปิดโครงการ",
     "เปิดกิจกรรม",
+    "ลงพื้นที่",
+    "ตรวจเยี่ยม",
+    "ตรวจราชการ",
+    "ตรวจติดตาม",
+    "ศึกษาดูงาน",
+    "เดินทาง",
+    "เยือน",
+    "หารือ",
+    "ลงนาม",
+    "พบปะ",
+    "เข้าพบ",
+    "ประชุม",
+    "สักการะ",
+    "เข้าเฝ้า",
+    "รับเสด็จ",
+    "เสด็จ",
+]
+_WEAK_ACTIVITY_WORDS = [
     "เปิดตัว",
     "เปิดอาคาร",
     "พิธี",
-    "ลงพื้นที่",
-    "ตรวจเยี่ยม",
     "เยี่ยมชม",
-    "ตรวจราชการ",
-    "ตรวจติดตาม",
     "ติดตามความคืบหน้า",
-    "ศึกษาดูงาน",
-    "เดินทางไป",
-    "เยือน",
     "สัมมนา",
     "เสวนา",
     "อบรม",
-    "หารือ",
-    "ลงนาม",
     "เข้าร่วม",
     "ร่วมงาน",
     "ร่วมกิจกรรม",
@@ -52,8 +63,6 @@ _ACTIVITY_WORDS = [
     "จัดกิจกรรม",
     "จัดโครงการ",
     "รณรงค์",
-    "พบปะ",
-    "เข้าพบ",
     "ต้อนรับ",
     "แถลงข่าว",
     "ปาฐกถา",
@@ -64,19 +73,23 @@ _ACTIVITY_WORDS = [
     "วางศิลาฤกษ์",
     "มหกรรม",
     "นิทรรศการ",
-    "เข้าเฝ้า",
-    "รับเสด็จ",
-    "เสด็จ",
     "ประชาคม",
     "ฝึกซ้อม",
     "แข่งขัน",
     "ประกวด",
-    "ประชุม",
     "มอบ",
 ]
-_ACTIVITY = re.compile(trie_pattern(_ACTIVITY_WORDS))
+_ACTIVITY = re.compile(trie_pattern([*_STRONG_ACTIVITY_WORDS, *_WEAK_ACTIVITY_WORDS]))
+_STRONG_ACTIVITY = frozenset(_STRONG_ACTIVITY_WORDS)
 # "ห้องประชุม"/"ที่ประชุม" name a room or a body, "มอบหมาย" is delegating: neither is an activity.
 _PLACE_BEFORE_MEETING = re.compile(r"(?:ห้อง|หอ|ศูนย์|ที่)$")
+# A spokesperson relaying news opens the paragraph: only a strong activity makes it an event.
+_SPOKESPERSON = re.compile(r"โฆษก\S*.{0,120}?(?:เปิดเผย|เผย|กล่าว|ระบุ|แจ้ง)")
+# A clock time and a named place in the dateline paragraph: something happened there and then.
+_CLOCK_TIME = re.compile(r"เวลา\s?\d{1,2}[.:]\d{2}\s?น")
+_PLACE = re.compile(
+    r"(?:ณ|ที่)\s?(?!วันที่|ขณะนี้|ปัจจุบัน|สิ้น)(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|หอ|วัด|สนาม|บริเวณ|สำนักงาน|ศาลา|โรงเรียน|มหาวิทยาลัย|ท่า)"
+)
 # Cabinet-meeting summaries and similar multi-topic digests report no single activity.
 _DIGEST_TITLE = re.compile(
     r"^(?:สรุปข่าว|สรุปผล|ผลการประชุมคณะรัฐมนตรี|มติคณะรัฐมนตรี|มติ\s?ครม|ครม\.\s?(?:เห็นชอบ|อนุมัติ|รับทราบ|มีมติ))"
@@ -88,7 +101,7 @@ def extract_event_facts(article: Article) -> EventFacts:
     """What the main event is called, what kind it is, who organised it; or no event at all."""
     text = article.text
     zone = locate_event_zone(article)
-    if not _reports_activity(article, zone.main):
+    if not _reports_activity(article, zone):
         return EventFacts(is_event=False)
     name = find_programme_name(article, zone)
     return EventFacts(
@@ -99,17 +112,24 @@ def extract_event_facts(article: Article) -> EventFacts:
     )
 
 
-def _reports_activity(article: Article, paragraphs: tuple[tuple[int, int], ...]) -> bool:
+def _reports_activity(article: Article, zone: EventZone) -> bool:
     title = article.title or ""
     if _DIGEST_TITLE.search(title):
         return False
     text = article.text
-    return any(_has_activity(text, start, end) for start, end in paragraphs) or _has_activity(
-        title, 0, len(title)
-    )
+    start, end = zone.dateline
+    if _CLOCK_TIME.search(text, start, end) and _PLACE.search(text, start, end):
+        return True
+    relayed = _SPOKESPERSON.search(text, start, min(end, start + 250)) is not None
+    found = [_activity_strength(text, s, e) for s, e in zone.main] + [
+        _activity_strength(title, 0, len(title))
+    ]
+    return "strong" in found or (not relayed and "weak" in found)
 
 
-def _has_activity(text: str, start: int, end: int) -> bool:
+def _activity_strength(text: str, start: int, end: int) -> str | None:
+    """'strong', 'weak' or None: the strongest activity word in text[start:end]."""
+    strength = None
     for match in _ACTIVITY.finditer(text, start, end):
         word = match.group(0)
         if word == "ประชุม" and _PLACE_BEFORE_MEETING.search(
@@ -118,5 +138,7 @@ def _has_activity(text: str, start: int, end: int) -> bool:
             continue
         if word == "มอบ" and text.startswith("หมาย", match.end()):
             continue
-        return True
-    return False
+        if word in _STRONG_ACTIVITY:
+            return "strong"
+        strength = "weak"
+    return strength
