@@ -20,7 +20,12 @@ from extract.thai_dates import find_dates, is_dateline
 
 # Site chrome that precedes the headline on the same line.
 _TITLE_PREFIX = re.compile(r"^(?:รัฐบาลไทย-(?:ข่าวทำเนียบรัฐบาล-)?|ขณะนี้คุณอยู่ที่\s?›?\s?)")
-_CHROME_LINE = re.compile(r"^(?:พิมพ์|Print|ขณะนี้คุณอยู่ที่\s?›?.*|หน้าแรก\s?›.*|.*›\s?หน้าแรก.*|[.…·•\-_=*#\s]*)$")
+_CHROME_LINE = re.compile(
+    r"^(?:พิมพ์|Print|ขณะนี้คุณอยู่ที่\s?›?.*|หน้าแรก\s?›.*|.*›\s?หน้าแรก.*|[.…·•\-_=*#\s]*"
+    r"|ที่มา\s?:\s?https?://\S*|ที่มาของข่าว.*|\^\s?กลับสู่เนื้อหาหลัก)$"
+)
+# An emptied CMS page prints the Unix epoch ("วันพฤหัสบดีที่ 1 มกราคม 2513") as its date.
+_EPOCH = date(1970, 1, 1)
 # What may surround the date on a publication-date line: a label before, a clock time after.
 _DATE_LABEL = re.compile(r"^(?:วันที่ลงข่าว|ลงวันที่|วันที่เผยแพร่|เผยแพร่|Date|Published|Posted)?\s?:?\s?")
 _TRAILING_TIME = re.compile(r"\s?(?:เวลา\s?)?\d{1,2}[.:]\d{2}(?:\s?น\.)?\s?$")
@@ -104,7 +109,8 @@ def build_article(
             continue
         line_date = _date_line(stripped)
         if line_date is not None:
-            published = published or line_date
+            if line_date != _EPOCH:
+                published = published or line_date
             continue
         if header_title is None:
             # A one-line English site name above a Thai headline is chrome, not the title.

@@ -175,6 +175,11 @@ def test_dated_headline_is_not_a_date_line(headline: str) -> None:
     assert article.published is None
 
 
+def test_emptied_cms_page_has_no_title_and_no_date() -> None:
+    article = _article("รัฐบาลไทย-\n\n\nวันพฤหัสบดีที่ 1 มกราคม 2513\n\nที่มา : https://www.example.go.th/news/1")
+    assert (article.title, article.published) == (None, None)
+
+
 def test_empty_and_header_only_texts() -> None:
     empty = _article("")
     assert (empty.title, empty.body_start, empty.lead) == (None, 0, (0, 0))
