@@ -392,3 +392,14 @@ def test_president_of_a_body_is_a_post_not_a_name(body: str) -> None:
 def test_bracketed_grade_stays_in_the_position() -> None:
     person = one("2. นายวัฒนา ศรีสุข รองอธิบดี (นักบริหารต้น) กรมสวัสดิการและคุ้มครองแรงงาน")
     assert person.position == "รองอธิบดี (นักบริหารต้น) กรมสวัสดิการและคุ้มครองแรงงาน"
+
+
+@pytest.mark.parametrize(
+    ("body", "position"),
+    [
+        ("พล.ต.ต.สมคิด ดีงาม ผู้บังคับการตำรวจภูธร จ.ยโสธร พร้อมด้วย", "ผู้บังคับการตำรวจภูธร จ.ยโสธร"),
+        ("นายอรรถ ใจดี รองผู้จัดการทั่วไป สายงานสินเชื่อ ร่วมงาน", "รองผู้จัดการทั่วไป สายงานสินเชื่อ"),
+    ],
+)
+def test_province_abbreviation_and_business_line_continue_positions(body: str, position: str) -> None:
+    assert officials(body)[0].position == position
