@@ -13,6 +13,8 @@ USER_AGENT = "Khaosan/0.1 (+https://github.com/khaosan/khaosan; press-release re
 ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 16
+# Scrapy spawns this many asyncio workers per callback output; ours yield a few requests, not items.
+CONCURRENT_ITEMS = 4
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5  # ±50 %

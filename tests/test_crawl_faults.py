@@ -53,9 +53,11 @@ def faulty_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[CrawlRun, Lo
         site.add_rule(
             MISLABELLED_TIS620, body=TIS620_PAGE, headers={"Content-Type": "text/html; charset=utf-8"}
         )
+        with LocalSite() as gone:  # a port nobody listens on once this block ends
+            closed_port_url = gone.base_url
         run = crawl(
             tmp_path_factory.mktemp("faults"),
-            source_block("dep", "dep", site.base_url),
+            source_block("dep", "dep", site.base_url) + source_block("gone", "msociety", closed_port_url),
             settings={"DOWNLOAD_MAXSIZE": 100_000, "DOWNLOAD_WARNSIZE": 50_000},
         )
     return run, site, elsewhere
@@ -87,6 +89,16 @@ def test_failure_is_recorded_with_stage_status_and_advice(
     assert error["url"] in message and "source dep" in message  # where
     assert ": " in message.split(" for ", 1)[1]  # what to do follows the location
     assert error["at"].endswith("Z")
+
+
+def test_unreachable_source_is_recorded_and_the_others_go_on(
+    faulty_crawl: tuple[CrawlRun, LocalSite, LocalSite],
+) -> None:
+    run, _, _ = faulty_crawl
+    (error,) = [e for e in run.errors if e["source_id"] == "gone"]
+    assert error["stage"] == "connect" and error["url"].endswith("/ewt_news_list.php?cid=1&page=1")
+    assert "refused" in error["message"].lower() and "source gone" in error["message"]
+    assert run.stats["by_source"]["gone"]["errors"] == 1
 
 
 def test_offsite_redirect_is_dropped_and_recorded(
@@ -125,7 +137,12 @@ def test_mislabelled_tis620_page_is_decoded(faulty_crawl: tuple[CrawlRun, LocalS
 
 def test_one_bad_page_never_stops_the_crawl(faulty_crawl: tuple[CrawlRun, LocalSite, LocalSite]) -> None:
     run, site, _ = faulty_crawl
-    assert {path_and_query(p["canonical_url"]) for p in run.pages} == {RATE_LIMITED_ONCE, MISLABELLED_TIS620}
-    assert run.stats["errors"] == len(run.errors) == 9  # 8 injected + the fixture's off-site link
+    assert {path_and_query(p["canonical_url"]) for p in run.pages if p["source_id"] == "dep"} == {
+        RATE_LIMITED_ONCE,
+        MISLABELLED_TIS620,
+    }
+    assert (
+        run.stats["errors"] == len(run.errors) == 10
+    )  # 8 injected, the fixture's off-site link, the closed port
     assert run.result.returncode == 0
     assert all(r.user_agent and r.user_agent.startswith("Khaosan/0.1 (+https://") for r in site.requests)
