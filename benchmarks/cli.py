@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     extraction = add("extraction", "speed of text/HTML extraction vs trafilatura and ThaiNER", 2000)
-    extraction.add_argument("--warmup", type=int, default=20, help="untimed documents per method first")
+    extraction.add_argument(
+        "--warmup", type=int, default=50, help="untimed documents per method first (default: %(default)s)"
+    )
     coverage = add("coverage", "all releases through the extraction: robustness and field coverage", None)
     coverage.add_argument("--html", action="store_true", help="feed HTML pages built around the texts")
     coverage.add_argument("--workers", type=int, default=2, help="worker processes (default: %(default)s)")
