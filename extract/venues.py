@@ -22,7 +22,7 @@ from extract.provinces import (
     province_at,
 )
 from extract.results import Found, Venue
-from extract.venue_lexicon import place_province_in, venue_lexicon
+from extract.venue_lexicon import VenueLexicon, place_province_in, venue_lexicon
 
 # How far past the lead a venue is looked for (summary paragraphs often come first).
 _BODY_WINDOW = 2000
@@ -73,10 +73,11 @@ _PAREN_STOP = re.compile(r"\(\s*(?:\d|วัน|ตาม|เวลา|ที่
 # What follows ณ but is a time, a figure or an area rather than a place.
 _NOT_A_PLACE = re.compile(
     r"(?:วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)|เวลา|ปัจจุบัน|ขณะ|สิ้น|ตอน|ช่วง|ที่นี่|นี้|นั้น"
-    rf"|\d|ระหว่าง|ครั้ง|โอกาส|ทั่ว|เดือน|ปี|พื้นที่\s?(?:{_ADDRESS}|บ้าน|หมู่|ชายแดน|ประสบ|ต่าง|ของ)|บัดนี้)"
+    rf"|\d|ระหว่าง|ครั้ง|โอกาส|ทั่ว|เดือน|ปี|สถานที่|พื้นที่\s?(?:{_ADDRESS}|บ้าน|หมู่|ชายแดน|ประสบ|ต่าง|ของ)|บัดนี้)"
     rf"|(?:{_ADDRESS})"
 )
-_FOREIGN = re.compile(r"ประเทศ|สาธารณรัฐ|ราชอาณาจักร|สหรัฐ|สหพันธ|กรุง(?!เทพ)|[A-Za-z]{4,}")
+# A venue abroad keeps no inferred province ("กระทรวงเกษตรของสาธารณรัฐสมมติ").
+_FOREIGN = re.compile(r"ประเทศ(?!ไทย)|สาธารณรัฐ|ราชอาณาจักร|สหรัฐ|สหพันธ|กรุง(?!เทพ)")
 _ONLINE_ONLY = re.compile(r"(?:ระบบ|ออนไลน์|Zoom|zoom|ZOOM|Webex|MS Teams|Microsoft Teams|Facebook|เฟซบุ๊ก)")
 _GLUED_STOP = re.compile(r"ดังกล่าว|ต่อไป|กำหนด|ทั้งหมด|เพิ่มขึ้น|ได้|ร่วมกับ|ซึ่ง|โดย|พล(?:เอก|ตำรวจ|เรือ|อากาศ)")
 _LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z]")
@@ -203,6 +204,14 @@ class _Candidate:
 _AREA = re.compile(r"จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.|เขต|แขวง|พื้นที่")
 
 
+def _is_generic(lexicon: VenueLexicon, venue: str) -> bool:
+    """A venue word with no name ("มหาวิทยาลัยฯ", "โรงแรม") names no place."""
+    bare = venue.rstrip("ฯ. ")
+    if bare in lexicon.place_province:
+        return False
+    return bool(lexicon.head.fullmatch(bare) or lexicon.building.fullmatch(bare))
+
+
 def _phrase_limit(text: str, start: int, limit: int) -> int:
     """The first hard end (line end, slash, comma, quote) within reach of a venue phrase."""
     window = min(limit, start + _MAX_VENUE_CHARS + 80)
@@ -245,6 +254,8 @@ def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool)
     if end - start < 3:
         return None
     if needs_address and not _ADDRESS_AT.match(text, _skip_spaces(text, end, limit)):
+        return None
+    if _is_generic(lexicon, text[start:end]):
         return None
     if _ONLINE_ONLY.match(text, start):
         return None
