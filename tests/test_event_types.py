@@ -1,0 +1,90 @@
+"""Event types from cue words: the programme name first, then the sentence that tells the event."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from extract.event_types import load_event_type_cues, type_from_name
+from extract.layout import build_article
+from extract.normalise import normalise_text
+from extract.programmes import extract_event_facts
+from schemas.models import EventType
+
+HEADLINE = "กระทรวงสมมติ เดินหน้างานด้านสังคม\n\nวันที่ลงข่าว: 12/02/66\n\n"
+
+
+def type_of(body: str, headline: str = HEADLINE) -> str | None:
+    facts = extract_event_facts(build_article("t", normalise_text(headline + body)))
+    return facts.event_type.value if facts.event_type else None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("การประชุมเชิงปฏิบัติการขับเคลื่อนแผนงาน ประจำปี 2567", "workshop"),
+        ("การประชุมสัมมนาวิชาการระดับชาติด้านการแพทย์ ปี 2565", "seminar"),
+        ("การประชุมวิชาการนานาชาติทางสัตวแพทย์ ครั้งที่ 45", "seminar"),
+        ("เวทีเสวนา อนาคตเกษตรไทย", "seminar"),
+        ("โครงการอบรมแนวทางการขับเคลื่อนองค์กรคุณธรรม", "training"),
+        ("พิธีประกาศเกียรติคุณนักสังคมสงเคราะห์ดีเด่น", "ceremony"),
+        ("ลงนามบันทึกข้อตกลงความร่วมมือ (MOU) การส่งเสริมการออม", "ceremony"),
+        ("มหกรรมกองทุนหมู่บ้าน ประจำปี 2563", "campaign"),
+        ("การประชุมคณะกรรมการนโยบายการประมงแห่งชาติ ครั้งที่ 3/2567", "meeting"),
+        # the head word decides: a meeting that also has a training part is a meeting
+        ("การประชุมพัฒนาศักยภาพเครือข่ายและการอบรมเสริมสร้างภาวะผู้นำ", "meeting"),
+        ("EEC JOB EXPO 2023", None),
+        ("ครัวเรือนสีขาว ปลอดยาเสพติด", None),
+    ],
+)
+def test_type_from_name(name: str, expected: str | None) -> None:
+    assert type_from_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "วันที่ 7 กรกฎาคม 2567 ปลัดกระทรวงสมมติ พร้อมคณะ ลงพื้นที่ชุมชนริมคลอง เพื่อช่วยเหลือผู้ประสบอัคคีภัย",
+            "visit",
+        ),
+        (
+            "วันนี้ (2 ก.พ. 66) เวลา 11.00 น. ณ ห้องประชุม 109 ทำเนียบรัฐบาล รัฐมนตรีได้พบปะผู้แทนเครือข่ายเกษตรกร 5 คน",
+            "meeting",
+        ),
+        (
+            "วันที่ 18 ธันวาคม 2567 ปลัดกระทรวง เป็นประธานเปิดโครงการเสริมสร้างบุคลากรยุคใหม่ รุ่นที่ 1 "
+            "โดยมีข้าราชการ 40 คน เข้ารับการอบรม",
+            "training",
+        ),
+        (
+            "(5 ตุลาคม 2564) รัฐมนตรีทั้งสองกระทรวง ได้ร่วมหารือและลงนามบันทึกข้อตกลงการผลักดัน "
+            "โครงการความร่วมมือยุติการระบาด มุ่งเน้นนวัตกรรม",
+            "ceremony",
+        ),
+        (
+            "วันที่ 16 มิถุนายน 2566 รัฐมนตรีว่าการกระทรวงแรงงาน มอบหมาย เลขานุการรัฐมนตรี เปิดงาน “EEC JOB "
+            "EXPO 2023” ณ ศูนย์การค้าสมมติ",
+            "ceremony",
+        ),
+        (
+            "วันนี้ (28 มิ.ย. 67) ผู้ว่าราชการจังหวัด เป็นประธานมอบธงสัญลักษณ์ “บ้านสีขาว” ให้แก่ครัวเรือนต้นแบบ",
+            "ceremony",
+        ),
+    ],
+)
+def test_type_from_context_when_the_name_says_nothing(body: str, expected: str) -> None:
+    assert type_of(body) == expected
+
+
+def test_meeting_room_is_not_a_meeting() -> None:
+    body = "วันนี้ (9 ม.ค. 67) เวลา 10.00 น. ณ ห้องประชุมกระทรวง รัฐมนตรีเป็นประธานในพิธีมอบรางวัลข้าราชการดีเด่น"
+    assert type_of(body) == "ceremony"
+
+
+def test_every_cue_row_is_valid() -> None:
+    cues = load_event_type_cues()
+    assert cues
+    assert {cue.event_type for cue in cues} <= set(get_args(EventType))
+    assert {cue.scope for cue in cues} == {"name", "context", "weak"}

@@ -1,0 +1,89 @@
+"""Organising agency of the main event, as written (acronyms expanded only when the text has the name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.layout import build_article
+from extract.normalise import normalise_text
+from extract.organisers import find_organiser
+
+HEADLINE = "เปิดเวทีพัฒนาเครือข่ายภาคประชาสังคม\n\nวันที่ลงข่าว: 12/02/66\n\n"
+
+
+def organiser_of(body: str, headline: str = HEADLINE) -> str | None:
+    found = find_organiser(build_article("t", normalise_text(headline + body)))
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "รัฐมนตรี เป็นประธานเปิดการประชุมวิชาการนานาชาติ ครั้งที่ 9 ที่จัดขึ้นโดยสมาคมนักวิจัยแห่งประเทศไทย "
+            "ในพระบรมราชูปถัมภ์ ระหว่างวันที่ 23 - 25 พฤศจิกายน 2565",
+            "สมาคมนักวิจัยแห่งประเทศไทย ในพระบรมราชูปถัมภ์",
+        ),
+        (
+            "วันที่ 4 มีนาคม 2564 จังหวัดสมมติ โดยสำนักงานพัฒนาชุมชนจังหวัดสมมติ ประชุมเชิงปฏิบัติการจัดทำแผนชุมชน ที่โรงแรมสมมติ",
+            "สำนักงานพัฒนาชุมชนจังหวัดสมมติ",
+        ),
+        (
+            "วันนี้ (24 มีนาคม 2568) กระทรวงสาธารณสุข จัดประชุมวิชาการวัณโรคระดับชาติ ณ โรงแรมสมมติ",
+            "กระทรวงสาธารณสุข",
+        ),
+        (
+            "วันนี้ (7 กุมภาพันธ์ 2565) กองทุนการออมสมมติ (กอม.) ร่วมกับสภาวิชาชีพสมมติ ร่วมลงนามบันทึกข้อตกลง"
+            "ความร่วมมือ ณ ห้องประชุมชั้น 3",
+            "กองทุนการออมสมมติ",
+        ),
+        (
+            "วันนี้ (24 เม.ย. 66) ปลัดกระทรวง เป็นประธานเปิดโครงการสัมมนาคนตาบอด โดยมี นายเอกชัย ทองดี "
+            "นายกสมาคมคนตาบอดสมมติ กล่าวรายงาน",
+            "สมาคมคนตาบอดสมมติ",
+        ),
+        (
+            "เมื่อวันที่ 13 มิถุนายน 2568 กระทรวง พม. โดย ศูนย์เร่งรัดจัดการสวัสดิภาพประชาชน หรือ (ศรส.) "
+            "ได้จัดโครงการประชุมเชิงปฏิบัติการ “สื่อสารสาธารณะ” ณ โรงแรมสมมติ",
+            "ศูนย์เร่งรัดจัดการสวัสดิภาพประชาชน",
+        ),
+    ],
+)
+def test_organiser_patterns(body: str, expected: str) -> None:
+    assert organiser_of(body) == expected
+
+
+def test_acronym_expanded_from_an_in_text_definition() -> None:
+    body = (
+        "วันนี้ (28 ต.ค. 62) นายสมพร ดีใจ ปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (ปลัด พม.) "
+        "เป็นประธานเปิดงาน\nนายสมพร กล่าวว่า ในวันนี้ พม. จึงได้จัด “การประชุมสมัชชาเด็กและเยาวชน” ขึ้น"
+    )
+    assert organiser_of(body) == "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"
+
+
+def test_headline_unit_of_an_agency() -> None:
+    headline = "กระทรวงยุติธรรม โดยสำนักงาน ป.ป.ส. จัดงานมหกรรมกองทุนแม่ของแผ่นดิน\n\n"
+    body = (
+        "วันที่ 4 เมษายน 2564 ประธานในงานมหกรรมกองทุนแม่ของแผ่นดิน ประจำปี 2563\n"
+        "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด ได้ดำเนินโครงการมาตั้งแต่ปี 2547"
+    )
+    assert organiser_of(body, headline) == "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"
+
+
+def test_acronym_kept_when_the_full_name_is_not_written() -> None:
+    headline = "สธ. จัดประชุมวิชาการโรคติดต่อ\n\n"
+    body = "วันนี้ (3 มี.ค. 66) สธ. จัดประชุมวิชาการโรคติดต่อ ณ โรงแรมสมมติ"
+    assert organiser_of(body, headline) == "สธ."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # supported by, not organised by
+        "วันนี้ (3 มี.ค. 66) นายสมชาย ใจดี เป็นประธานเปิดงานวันเด็ก ซึ่งได้รับการสนับสนุนโดยกรมสมมติ",
+        # no agency said to organise anything
+        "วันนี้ (5 พ.ย. 61) เวลา 13.00 น. อธิบดีกรมสมมติ เป็นประธานในพิธีเปิดการประชุมเชิงปฏิบัติการ",
+    ],
+)
+def test_no_organiser(body: str) -> None:
+    assert organiser_of(body) is None
