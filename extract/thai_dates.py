@@ -142,6 +142,7 @@ _DATE_TRIGGER = re.compile(r"\d(?: ?[มกพสตธเ/JFMASOND][กุี�
 _ENGLISH_MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(ENGLISH_MONTHS)}
 _OPENING_CHARS = 25  # a date starting this close to its paragraph's start opens it
 _TRIGGER_BACK, _TRIGGER_AHEAD = 20, 70  # window around a trigger that holds a whole range
+_YEARLY_SUFFIX = re.compile(r"\s?(?:ของ)?ทุก\s?ปี")
 _PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
 _FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
 _TIME_RE = re.compile(
@@ -216,7 +217,7 @@ class DateMention:
     start: date
     end: date  # == start for a single day
     span: Span  # the whole expression including its cue ("เมื่อวันที่ …", "วันนี้ (…")
-    cue: str  # when/on/between/since/until/before/after/today/"" (see _CUE_NAMES)
+    cue: str  # when/on/between/since/until/before/after/today/yearly/"" (see _CUE_NAMES)
     year_given: bool
     # Written as a dateline: "วันที่ …", "วันนี้ (…)", "(…)" or opening a paragraph, unlike a date
     # inside a name or an occasion ("ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550").
@@ -325,6 +326,8 @@ def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date,
 
 
 def _cue_of(prefix: _Prefix, text: str, end: int) -> str:
+    if _YEARLY_SUFFIX.match(text, end):
+        return "yearly"  # "24 มีนาคม ของทุกปี" names an annual day, not an event's
     if prefix.relative:
         return "today"
     name = _CUE_NAMES.get(prefix.cue, "")
