@@ -1,12 +1,19 @@
-"""The `khaosan` command line: every subcommand wires I/O around pure extract/ and crawlers/ code."""
+"""The `khaosan` command line: every subcommand wires I/O around pure extract/ and crawlers/ code.
+
+Heavy imports (Prefect, Scrapy, spaCy) happen inside the commands so `khaosan --help` is instant.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
+
+from flows.paths import DEFAULT_DB, DEMO_DB
 
 app = typer.Typer(
     name="khaosan",
@@ -15,11 +22,156 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console(stderr=True)
+DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "crawlers" / "default_sources.toml"
+DEMO_SITES = Path(__file__).resolve().parent.parent / "data" / "demo" / "sites"
+DEMO_SOURCES = Path(__file__).resolve().parent.parent / "data" / "demo" / "sources.toml"
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file")]
+JsonOption = Annotated[bool, typer.Option("--json", help="End with one JSON object on stdout")]
 
 
 @app.callback()
 def _root() -> None:
     """Thai government press releases -> an analyst-ready event database."""
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    console.print(f"[red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _print_summary(summary: dict[str, Any], db: Path, as_json: bool) -> None:
+    table = Table(title="Khaosan refresh", show_header=True)
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for key in (
+        "pages_fetched",
+        "articles_fetched",
+        "articles_new",
+        "articles_changed",
+        "articles_unchanged",
+        "events_loaded",
+        "events_total",
+        "errors",
+    ):
+        table.add_row(key, str(summary.get(key, 0)))
+    table.add_row("elapsed_s", str(summary.get("elapsed_s", "")))
+    console.print(table)
+    for message in summary.get("error_samples", [])[:10]:
+        console.print(f"[yellow]error:[/] {message}")
+    _print_examples(db)
+    console.print(f"database: {db}   analysts' read-only snapshot: {summary.get('snapshot')}")
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, default=str))
+
+
+def _print_examples(db: Path, limit: int = 5) -> None:
+    from flows.store import open_db
+
+    con = open_db(db, read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT event_date, province, venue, attendee_count, programme_name "
+            "FROM v_events WHERE is_event ORDER BY event_date DESC NULLS LAST, event_id LIMIT ?",
+            [limit],
+        ).fetchall()
+    finally:
+        con.close()
+    table = Table(title="Example events", show_header=True)
+    for column in ("date", "province", "venue", "people", "programme"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+def _run_refresh(sources: Path, db: Path, politeness: bool, only: list[str] | None) -> dict[str, Any]:
+    from flows.refresh import configure_prefect
+
+    configure_prefect()
+    from flows.refresh import refresh_flow
+    from flows.store import DatabaseLockedError
+
+    try:
+        return refresh_flow(sources_path=sources, db_path=db, politeness=politeness, only=only)
+    except DatabaseLockedError as exc:
+        raise _fail(str(exc), code=3) from exc
+
+
+@app.command()
+def demo(
+    db: DbOption = DEMO_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Serve the bundled demo mirror on localhost and run the refresh flow against it."""
+    from crawlers.localsite import serve_sites
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with serve_sites(DEMO_SITES) as urls:
+        console.print(f"demo mirror: {len(urls)} sites on localhost: " + ", ".join(urls.values()))
+        sources_path = _demo_sources(urls, db)
+        summary = _run_refresh(sources_path, db, politeness=False, only=None)
+    _print_summary(summary, db, as_json)
+
+
+def _demo_sources(urls: dict[str, str], db: Path) -> Path:
+    """The demo sources file with each `{site:NAME}` placeholder replaced by its local URL."""
+    text = DEMO_SOURCES.read_text(encoding="utf-8")
+    for name, url in urls.items():
+        text = text.replace("{site:" + name + "}", url)
+    path = db.parent / f"{db.stem}-demo-sources.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@app.command()
+def refresh(
+    sources: Annotated[Path, typer.Option("--sources", help="Sources TOML file")] = DEFAULT_SOURCES,
+    db: DbOption = DEFAULT_DB,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Only these source ids")] = None,
+    no_politeness: Annotated[
+        bool, typer.Option("--no-politeness", help="No throttling (local mirrors only)")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Crawl the sources, extract new or changed releases, load them and publish a snapshot."""
+    _validate_sources(sources)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    summary = _run_refresh(sources, db, politeness=not no_politeness, only=only)
+    _print_summary(summary, db, as_json)
+
+
+def _validate_sources(sources: Path) -> None:
+    from crawlers.sources import SourcesFileError, load_sources
+
+    try:
+        load_sources(sources)
+    except SourcesFileError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def crawl(
+    sources: Annotated[Path, typer.Option("--sources", help="Sources TOML file")] = DEFAULT_SOURCES,
+    out: Annotated[Path, typer.Option("--out", help="Folder for JSONL outputs and the WARC archive")] = Path(
+        "data/crawl"
+    ),
+    only: Annotated[list[str] | None, typer.Option("--only", help="Only these source ids")] = None,
+    no_politeness: Annotated[bool, typer.Option("--no-politeness")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Crawl only: write pages/listings/errors JSONL and WARC files, no database."""
+    from crawlers.run import crawl_in_subprocess
+
+    _validate_sources(sources)
+    result = crawl_in_subprocess(sources, out, out / "warc", only=only or None, politeness=not no_politeness)
+    console.print(f"crawl finished with code {result.returncode}: {json.dumps(result.stats)}")
+    if result.returncode:
+        console.print(result.stderr_tail)
+    if as_json:
+        print(json.dumps(result.stats, ensure_ascii=False))
+    if result.returncode:
+        raise typer.Exit(result.returncode)
 
 
 @app.command()
@@ -31,8 +183,7 @@ def extract(
     from flows.extract_file import extract_jsonl
 
     if not input.is_file():
-        console.print(f"[red]error:[/] input file {input} does not exist; pass an existing JSONL file")
-        raise typer.Exit(2)
+        raise _fail(f"input file {input} does not exist; pass an existing JSONL file")
     stats = extract_jsonl(input, output)
     console.print(
         f"extracted {stats.extracted} of {stats.lines} lines, {stats.events} events, "
@@ -40,3 +191,134 @@ def extract(
     )
     for message in stats.errors[:20]:
         console.print(f"[yellow]warning:[/] {message}")
+
+
+@app.command()
+def reextract(
+    db: DbOption = DEFAULT_DB,
+    all_pages: Annotated[bool, typer.Option("--all", help="Re-extract every archived page")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Re-extract archived pages made by an older extractor version (no crawling)."""
+    from flows.refresh import configure_prefect
+
+    configure_prefect()
+    from flows.refresh import reextract_flow
+
+    _require_db(db)
+    result = reextract_flow(db_path=db, all_pages=all_pages)
+    console.print(f"re-extracted {result['pages']} pages, {result['errors']} errors")
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+
+
+def _require_db(db: Path) -> None:
+    if not db.is_file():
+        raise _fail(f"database {db} does not exist; run `khaosan refresh` or `khaosan demo` first")
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="parquet | csv | jsonl")] = "parquet",
+    out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("data/exports"),
+    include_private_names: Annotated[
+        bool, typer.Option("--include-private-names", help="Keep names of people without a position")
+    ] = False,
+) -> None:
+    """Export the event dataset with its JSON Schema, data dictionary and manifest."""
+    from flows.export import export_dataset
+    from flows.store import open_db
+
+    if format not in ("parquet", "csv", "jsonl"):
+        raise _fail(f"--format {format!r} is not one of parquet, csv, jsonl")
+    _require_db(db)
+    con = open_db(db, read_only=True)
+    try:
+        manifest = export_dataset(con, format, out, include_private_names=include_private_names)  # type: ignore[arg-type]
+    finally:
+        con.close()
+    console.print(f"exported to {out}: {json.dumps(manifest.get('counts', {}), ensure_ascii=False)}")
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Counts per table, events per year, extractor versions and the last refresh."""
+    from flows.store import db_stats, open_db
+
+    _require_db(db)
+    con = open_db(db, read_only=True)
+    try:
+        figures = db_stats(con)
+    finally:
+        con.close()
+    table = Table(title=f"Khaosan database {db}")
+    table.add_column("figure")
+    table.add_column("value", overflow="fold")
+    for key, value in figures.items():
+        table.add_row(
+            key, json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else value
+        )
+    console.print(table)
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False, default=str))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Thai or English words")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over article text (Thai word-segmented BM25)."""
+    from flows.search import search_articles
+    from flows.store import open_db
+
+    _require_db(db)
+    con = open_db(db, read_only=True)
+    try:
+        rows = search_articles(con, query, limit=limit)
+    finally:
+        con.close()
+    table = Table(title=f"search: {query}")
+    for column in ("score", "published", "title", "url"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            f"{row.get('score', 0):.2f}",
+            str(row.get("published")),
+            str(row.get("title")),
+            str(row.get("url")),
+        )
+    console.print(table)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, default=str))
+
+
+@app.command()
+def serve(
+    sources: Annotated[Path, typer.Option("--sources")] = DEFAULT_SOURCES,
+    db: DbOption = DEFAULT_DB,
+    cron: Annotated[str, typer.Option("--cron", help="Cron schedule for refresh")] = "0 6 * * *",
+    reextract_cron: Annotated[str, typer.Option("--reextract-cron")] = "30 5 * * 0",
+) -> None:
+    """Serve the refresh and reextract flows on cron schedules (see the runs in the Prefect UI)."""
+    from flows.refresh import configure_prefect
+
+    configure_prefect()
+    from prefect import serve as prefect_serve
+
+    from flows.refresh import reextract_flow, refresh_flow
+
+    _validate_sources(sources)
+    refresh_deployment = refresh_flow.to_deployment(
+        name="khaosan-refresh-scheduled",
+        cron=cron,
+        parameters={"sources_path": str(sources.resolve()), "db_path": str(db.resolve())},
+    )
+    reextract_deployment = reextract_flow.to_deployment(
+        name="khaosan-reextract-scheduled", cron=reextract_cron, parameters={"db_path": str(db.resolve())}
+    )
+    console.print(f"serving refresh ({cron}) and reextract ({reextract_cron}); Ctrl-C to stop")
+    prefect_serve(refresh_deployment, reextract_deployment)
