@@ -216,7 +216,7 @@ class LocalSite:
         self._server = QuietThreadingHTTPServer((self.host, 0), handler)
         self._port = self._server.server_address[1]
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name=f"localsite-{self.base_url}", daemon=True
+            target=self._server.serve_forever, args=(0.05,), name=f"localsite-{self.base_url}", daemon=True
         )
         self._thread.start()
         return self
