@@ -28,7 +28,7 @@ _AGENCY_HEAD = (
     r"(?:กระทรวง|สำนักนายกรัฐมนตรี|สำนักงาน|สำนัก|กรม|กองทุน|กองบัญชาการ|กองทัพ|กอง|ศูนย์|มูลนิธิ|มหาวิทยาลัย"
     r"|จังหวัด|สมาคม|สภา|สถาบัน|องค์การ|องค์กร|ธนาคาร|บริษัท|เทศบาล|สถานเอกอัครราชทูต|สถานทูต|โรงพยาบาล"
     r"|วิทยาลัย|ชมรม|เครือข่าย|หอการค้า|การไฟฟ้า|การประปา|การท่องเที่ยว|การรถไฟ|การยาง|การกีฬา|การเคหะ"
-    r"|[ก-๛]*สมาคม|คณะกรรมการ|ตำรวจ)"
+    r"|(?!ตามที่|ที่|ซึ่ง|และ|ว่า|โดย)[ก-๛]{2,12}สมาคม|คณะกรรมการ|ตำรวจ)"
 )
 _ACRONYM = r"[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?){0,3}"
 _AGENCY_HEAD_RE = re.compile(_AGENCY_HEAD)
@@ -40,13 +40,15 @@ _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\S+")
 _PARTNER = re.compile("ร่วมกับ")
 _LEADING_QUOTE = re.compile(r"[“”\"]?")
-_AGENCY_START = re.compile(rf"^(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM}$)")
+# Function words glued before an agency name ("ตามที่สมาคม…", "โดยสำนักงาน…").
+_LEADING_FUNCTION_WORD = re.compile(r"(?:โดย|ตามที่|ซึ่ง)?")
+_AGENCY_START = re.compile(rf"^(?:โดย|ตามที่|ซึ่ง)?(?:{_AGENCY_HEAD}|{_ACRONYM}$)")
 # Tokens that continue an agency name after a space.
 _CONTINUATION = re.compile(
     rf"^(?:จังหวัด\S+|ในพระบรมราชูปถัมภ์|ในพระราชูปถัมภ์|ในพระอุปถัมภ์\S*|แห่งประเทศไทย|แห่งชาติ|{_ACRONYM}$|\([^()]{{1,20}}\)$)"
 )
 # Verbs glued to the end of an agency name ("กระทรวงสาธารณสุขจึงได้จัด…", "จังหวัดขอนแก่นนำร่อง").
-_GLUED_VERB = re.compile(r"(?:จึง|ได้(?!รับ)|เตรียม|ร่วมกับ|นำร่อง)")
+_GLUED_VERB = re.compile(r"(?:จึง|ได้(?!รับ)|เตรียม|ร่วมกับ|นำร่อง|ให้การ|ให้ความ|ดำเนินการ|ดำเนินงาน|มีการ)")
 # What sits between the organiser and the verb: "(พก.)", "หรือ (ศรส.)", "จึงได้", "เตรียม"…
 _FILLER_TAIL = re.compile(
     r"(?:\s?(?:หรือ\s?)?\([^()]{1,20}\)|\s?หรือ\s?"
@@ -54,7 +56,8 @@ _FILLER_TAIL = re.compile(
     + r"|\s?(?:จึงได้|จึง|ได้|เตรียม|จะ|มีกำหนด|กำหนด|ร่วม))+\s?$"
 )
 _EVENT_HEAD = r"(?:งาน|การประชุม|ประชุม|โครงการ|กิจกรรม|การสัมมนา|สัมมนา|การอบรม|อบรม|ฝึกอบรม|พิธี|มหกรรม|ทำ\s?[“”\"]?โครงการ|\s?[“”\"‘])"
-_ORGANISE_VERB = re.compile(rf"จัด(?:ขึ้น)?(?={_EVENT_HEAD})")
+# "การจัดงาน" (the organising of) and "ผู้จัด" (organiser) are nouns, not the verb.
+_ORGANISE_VERB = re.compile(rf"(?<!การ)(?<!ผู้)จัด(?:ขึ้น)?(?={_EVENT_HEAD})")
 _ORGANISED_BY = re.compile(r"จัด(?:ขึ้น)?โดย\s?")
 _SITE_PREFIX = re.compile(r"(?:รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-)?")
 # "X โดย Y" / "X โดยY" (โดย glued to Y is common; glued to X it is a different word).
@@ -79,6 +82,8 @@ _POSITION_ABBREVIATIONS = {
     "เลขาธิการ": "เลขาธิการ",
 }
 _DEFINITION = re.compile(r"\(((?:[^()\s]{1,12}\s?)?" + _ACRONYM + r")\)")
+# "บริษัทฯ", "กรมฯ": an agency referred back to, not named.
+_ABBREVIATED_HEAD = re.compile(rf"{_AGENCY_HEAD}\s?ฯ?")
 _AGENCY_TOKENS = 4  # an agency name spans at most this many space-separated tokens
 _REST_PARAGRAPHS = 3  # later paragraphs that may still tell who organised the event
 
@@ -105,7 +110,7 @@ def find_organiser(article: Article, zone: EventZone | None = None) -> Found[str
     span = _first_rule_match(text, zone.main, _MAIN_RULES)
     span = span or _first_rule_match(text, zone.rest[:_REST_PARAGRAPHS], _REST_RULES)
     span = span or _headline_subject(text, zone)
-    if span is None:
+    if span is None or _ABBREVIATED_HEAD.fullmatch(text, span[0], span[1]):
         return None
     return Found(_expand(article, span), span)
 
@@ -205,6 +210,7 @@ def _is_agencyish(token: str) -> bool:
 
 def _agency_forward(text: str, pos: int, end: int) -> Span | None:
     """An agency name starting at pos: head token, glued verbs cut, continuation tokens kept."""
+    pos += len(_LEADING_FUNCTION_WORD.match(text, pos, end).group(0))
     tokens = _TOKEN.finditer(text, pos, end)
     first = next(tokens, None)
     if first is None or first.start() != pos or not _AGENCY_START.match(first.group(0)):
@@ -238,8 +244,12 @@ def _agency_backward(text: str, left: int, stop: int) -> Span | None:
         begin = by + len("โดย")
         while begin < stop and text[begin] == " ":
             begin += 1
-    if text.startswith("โดย", begin):
-        begin += len("โดย")
+    begin += len(_LEADING_FUNCTION_WORD.match(text, begin, stop).group(0))
+    first_token_end = text.find(" ", begin, stop)
+    first_token_end = stop if first_token_end < 0 else first_token_end
+    cut = begin + _cut_glued_verb(text[begin:first_token_end])
+    if cut < first_token_end:
+        stop = cut  # "กรมประมงให้การสนับสนุนและ…": the name ends where the verb starts
     return (begin, stop) if stop > begin else None
 
 

@@ -53,6 +53,23 @@ def test_organiser_patterns(body: str, expected: str) -> None:
     assert organiser_of(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "วันนี้ (3 ก.ค. 66) ตามที่สมาคมผู้ผลิตสมมติแห่งประเทศไทยจัดกิจกรรมรวมตัวหน้ากระทรวง",
+            "สมาคมผู้ผลิตสมมติแห่งประเทศไทย",
+        ),
+        (
+            "วันที่ 20 ตุลาคม 2566 กรมประมงให้การสนับสนุนและร่วมกับมหาวิทยาลัยสมมติ จัดการประชุมนานาชาติ",
+            "กรมประมง",
+        ),
+    ],
+)
+def test_words_glued_to_an_agency_are_cut(body: str, expected: str) -> None:
+    assert organiser_of(body) == expected
+
+
 def test_acronym_expanded_from_an_in_text_definition() -> None:
     body = (
         "วันนี้ (28 ต.ค. 62) นายสมพร ดีใจ ปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (ปลัด พม.) "
@@ -83,6 +100,10 @@ def test_acronym_kept_when_the_full_name_is_not_written() -> None:
         "วันนี้ (3 มี.ค. 66) นายสมชาย ใจดี เป็นประธานเปิดงานวันเด็ก ซึ่งได้รับการสนับสนุนโดยกรมสมมติ",
         # no agency said to organise anything
         "วันนี้ (5 พ.ย. 61) เวลา 13.00 น. อธิบดีกรมสมมติ เป็นประธานในพิธีเปิดการประชุมเชิงปฏิบัติการ",
+        # "การจัดงาน" is the organising (a noun): the bank only supports it
+        "วันที่ 5 พฤศจิกายน 2565 กรรมการผู้จัดการใหญ่ เปิดเผยว่า ธนาคารสนับสนุนการจัดงานประจำปีจังหวัดมาต่อเนื่อง",
+        # an agency referred back to as "บริษัทฯ"
+        "วันนี้ (9 ม.ค. 67) ผู้บริหารบริษัทสมมติ เข้าพบนายกรัฐมนตรี โดยบริษัทฯ จัดงานแสดงสินค้าทุกปี",
     ],
 )
 def test_no_organiser(body: str) -> None:
