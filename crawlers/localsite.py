@@ -265,30 +265,21 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.record(target, None)
             self.close_connection = True
             return
+        status, headers, body = self.planned_response(target, rule)
+        self.record(target, status)  # before sending, so a client that got the answer sees it logged
+        self.send(status, headers, body, send_body)
+
+    def planned_response(self, target: str, rule: Rule | None) -> tuple[int, dict[str, str], bytes]:
         if rule and (rule.status is not None or rule.body is not None or rule.redirect_to):
             status = rule.status or (302 if rule.redirect_to else 200)
             headers = {"Content-Type": "text/html; charset=utf-8", **rule.headers}
             if rule.redirect_to:
                 headers["Location"] = rule.redirect_to
-            self.send(
-                status,
-                headers,
-                rule.body if rule.body is not None else f"status {status}".encode(),
-                send_body,
-            )
-            self.record(target, status)
-            return
+            return status, headers, rule.body if rule.body is not None else f"status {status}".encode()
         extra = rule.headers if rule else {}
         static = self.site.static_file(target)
         if static is None:
-            self.send(
-                404,
-                {"Content-Type": "text/html; charset=utf-8", **extra},
-                b"<h1>404 Not Found</h1>",
-                send_body,
-            )
-            self.record(target, 404)
-            return
+            return 404, {"Content-Type": "text/html; charset=utf-8", **extra}, b"<h1>404 Not Found</h1>"
         headers = {
             "Content-Type": static.content_type,
             "ETag": static.etag,
@@ -296,9 +287,9 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             **static.headers,
             **extra,
         }
-        status = 304 if self.not_modified(static) else 200
-        self.send(status, headers, b"" if status == 304 else static.body, send_body)
-        self.record(target, status)
+        if self.not_modified(static):
+            return 304, headers, b""
+        return 200, headers, static.body
 
     def not_modified(self, static: StaticFile) -> bool:
         if_none_match = self.headers.get("If-None-Match")
