@@ -104,17 +104,31 @@ def _reason(status: int) -> str:
         return "Unknown"
 
 
-def read_html(warc_dir: str | Path, warc_file: str, offset: int) -> tuple[str, dict[str, str], bytes]:
-    """Read the response record at `offset`: (target URL, HTTP headers with lower-cased names, body).
+class HttpHeaders(dict[str, str]):
+    """HTTP headers keyed by lower-cased name; lookups ignore case (headers["Content-Type"] works)."""
 
-    Repeated headers are joined with ", ". Raises ValueError when no response record starts there.
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(name.lower())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name.lower())
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return super().get(name.lower(), default)
+
+
+def read_html(warc_dir: str | Path, warc_file: str, offset: int) -> tuple[str, HttpHeaders, bytes]:
+    """Read the response record at `offset`: (target URL, HTTP headers, body bytes).
+
+    Header lookups are case-insensitive; repeated headers are joined with ", ". Raises ValueError when
+    no response record starts there.
     """
     with (Path(warc_dir) / warc_file).open("rb") as handle:
         handle.seek(offset)
         for record in ArchiveIterator(handle):
             if record.rec_type != "response":
                 break
-            headers: dict[str, str] = {}
+            headers = HttpHeaders()
             for name, value in record.http_headers.headers:
                 key = name.lower()
                 headers[key] = f"{headers[key]}, {value}" if key in headers else value

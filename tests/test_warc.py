@@ -35,7 +35,8 @@ def test_round_trip_returns_url_headers_and_exact_bytes(tmp_path: Path) -> None:
         got_url, headers, body = read_html(tmp_path, location.warc_file, location.offset)
         assert got_url == url
         assert body == bodies[url]
-        assert headers["etag"] == '"abc"'
+        assert headers["etag"] == headers["ETag"] == headers.get("Etag") == '"abc"'
+        assert "Content-Type" in headers and headers.get("X-Missing") is None
         assert "content-encoding" not in headers  # payload is stored decoded
         assert headers["content-length"] == str(len(body))
     tis = locations["http://127.0.0.1:8002/ewt_news.php?nid=3&filename=index"]
