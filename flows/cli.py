@@ -6,6 +6,7 @@ Heavy imports (Prefect, Scrapy, spaCy) happen inside the commands so `khaosan --
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,14 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.paths import DEFAULT_DB, DEMO_DB
+
+# Prefect reads these when it is first imported, so they are set before any command imports it.
+# A cold machine migrates Prefect's SQLite database before the temporary API answers (minutes on a
+# loaded 2-core box); progress is reported by our own console lines, Prefect's INFO logs are noise.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# No telemetry: nothing leaves the machine (and offline it only logs failures).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 app = typer.Typer(
     name="khaosan",
@@ -71,24 +80,25 @@ def _print_examples(db: Path, limit: int = 5) -> None:
     con = open_db(db, read_only=True)
     try:
         rows = con.execute(
-            "SELECT event_date, province, venue, attendee_count, programme_name "
-            "FROM v_events WHERE is_event ORDER BY event_date DESC NULLS LAST, event_id LIMIT ?",
+            "SELECT event_date, province, attendee_count, programme_name, venue "
+            "FROM v_events ORDER BY event_date DESC NULLS LAST, event_id LIMIT ?",
             [limit],
         ).fetchall()
     finally:
         con.close()
-    table = Table(title="Example events", show_header=True)
-    for column in ("date", "province", "venue", "people", "programme"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+    table = Table(title="Example events", show_header=True, show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("province", no_wrap=True)
+    table.add_column("people", justify="right")
+    table.add_column("programme / venue", overflow="fold", ratio=1)
+    for event_date, province, people, programme, venue in rows:
+        table.add_row(
+            str(event_date or ""), province or "", str(people or ""), f"{programme or '-'}\n@ {venue or '-'}"
+        )
     console.print(table)
 
 
 def _run_refresh(sources: Path, db: Path, politeness: bool, only: list[str] | None) -> dict[str, Any]:
-    from flows.refresh import configure_prefect
-
-    configure_prefect()
     from flows.refresh import refresh_flow
     from flows.store import DatabaseLockedError
 
@@ -200,9 +210,6 @@ def reextract(
     as_json: JsonOption = False,
 ) -> None:
     """Re-extract archived pages made by an older extractor version (no crawling)."""
-    from flows.refresh import configure_prefect
-
-    configure_prefect()
     from flows.refresh import reextract_flow
 
     _require_db(db)
@@ -304,9 +311,6 @@ def serve(
     reextract_cron: Annotated[str, typer.Option("--reextract-cron")] = "30 5 * * 0",
 ) -> None:
     """Serve the refresh and reextract flows on cron schedules (see the runs in the Prefect UI)."""
-    from flows.refresh import configure_prefect
-
-    configure_prefect()
     from prefect import serve as prefect_serve
 
     from flows.refresh import reextract_flow, refresh_flow

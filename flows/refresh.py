@@ -7,7 +7,6 @@ and this flow is the single DuckDB writer. Network work (the crawl) is the only 
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -167,7 +166,19 @@ def refresh_flow(
 
     con = open_db(db_path)
     try:
-        upsert_sources(con, [s.as_row() for s in sources])
+        upsert_sources(
+            con,
+            [
+                {
+                    "id": s.id,
+                    "family": s.family,
+                    "base_url": s.base_url,
+                    "enabled": s.enabled,
+                    "params": dict(s.params),
+                }
+                for s in sources
+            ],
+        )
         known_path = run_dir / "known.json"
         known_path.write_text(json.dumps(known_state(con), ensure_ascii=False), encoding="utf-8")
     finally:
@@ -206,7 +217,7 @@ def refresh_flow(
 
     con = open_db(db_path)
     try:
-        summary.events_total = int(db_stats(con).get("events", 0))
+        summary.events_total = int(db_stats(con)["tables"]["events"])
     finally:
         con.close()
     summary.snapshot = str(publish_snapshot(db_path))
@@ -229,9 +240,3 @@ def reextract_flow(db_path: Path, all_pages: bool = False) -> dict[str, Any]:
         key="khaosan-reextract-summary",
     )
     return result
-
-
-def configure_prefect() -> None:
-    """A cold machine migrates Prefect's SQLite database before the temporary API answers."""
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "300")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
