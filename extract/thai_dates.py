@@ -162,6 +162,7 @@ _CUE_NAMES = {
     "จนถึง": "until",
     "จน ถึง": "until",
     "ภายใน": "until",
+    "ณ": "as_of",  # "ข้อมูล ณ วันที่ 1 พ.ย. 66": the date of a figure
     "ก่อน": "before",
     "หลัง": "after",
 }
@@ -195,6 +196,8 @@ def _prefix_before(text: str, pos: int) -> _Prefix:
         start = i = i - len(day_word)
         i = _skip_space(text, i)
     cue = _word_before(text, i, _CUE_WORDS)
+    if cue == "ณ" and i > 1 and "\u0e01" <= text[i - 2] <= "\u0e5b":
+        cue = None  # the end of "ประมาณ", not the word ณ
     if cue:
         start = i = i - len(cue)
         i = _skip_space(text, i)
@@ -217,7 +220,7 @@ class DateMention:
     start: date
     end: date  # == start for a single day
     span: Span  # the whole expression including its cue ("เมื่อวันที่ …", "วันนี้ (…")
-    cue: str  # when/on/between/since/until/before/after/today/yearly/"" (see _CUE_NAMES)
+    cue: str  # when/on/between/since/until/as_of/before/after/today/yearly/"" (see _CUE_NAMES)
     year_given: bool
     # Written as a dateline: "วันที่ …", "วันนี้ (…)", "(…)" or opening a paragraph, unlike a date
     # inside a name or an occasion ("ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550").
@@ -427,7 +430,7 @@ _BARE_RELATIVE_RE = re.compile(
 )
 _EVENT_CUES = ("", "when", "on", "between", "since", "today")
 _REPORT_MAX_DAYS = 31  # a reported activity this far from its telling is background
-_TODAY_SLACK_DAYS = 7  # "วันนี้ (…)" more than this from the publication day has a typo'd year
+_TYPO_SLACK_DAYS = 7  # a dateline this close to the publication day, but in another year, is a typo
 _REPORT_WINDOW = 300  # chars from the dateline to its "เปิดเผยว่า": one name and a long position title
 _TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that belongs to it
 _TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
@@ -459,15 +462,18 @@ def is_dateline(m: DateMention) -> bool:
     and not a deadline ("ภายในวันที่ …") or a before/after reference."""
     if m.cue not in _EVENT_CUES or (m.end - m.start).days > MAX_SPAN_DAYS:
         return False  # a validity period ("1 ธ.ค. 66 - 31 ต.ค. 67") dates no event
+    if m.cue == "since" and not m.is_range:
+        return False  # "ตั้งแต่วันที่ 25 กันยายน 2563 เป็นต้นไป" starts a rule, not an event
     return m.strong or m.is_range
 
 
-def _fix_today_year(m: DateMention, published: date | None) -> DateMention:
-    """ "วันนี้ (25 เมษายน 2665)" is the publication day with a typo'd year: take the year from it."""
-    if m.cue != "today" or published is None or abs((m.start - published).days) <= _TODAY_SLACK_DAYS:
+def _fix_typo_year(m: DateMention, published: date | None) -> DateMention:
+    """A dateline on the publication day (give or take a week) but in another year has a typo'd
+    year ("วันนี้ (25 เมษายน 2665)", "เมื่อวันที่ 17 มกราคม 2564" published 17 Jan 2022)."""
+    if published is None or abs((m.start - published).days) <= _TYPO_SLACK_DAYS:
         return m
     fixed = nearest_year(m.start.month, m.start.day, published)
-    if fixed is None or abs((fixed - published).days) > _TODAY_SLACK_DAYS:
+    if fixed is None or abs((fixed - published).days) > _TYPO_SLACK_DAYS:
         return m
     return replace(m, start=fixed, end=fixed + (m.end - m.start))
 
@@ -539,7 +545,7 @@ def extract_event_dates(article: Article) -> EventDates:
     lead_mentions = [m for m in mentions if lead_start <= m.span[0] < lead_end and is_dateline(m)]
     anchor: DateMention | None = None
     if lead_mentions:
-        anchor = _reported_activity(text, _fix_today_year(lead_mentions[0], article.published), mentions)
+        anchor = _reported_activity(text, _fix_typo_year(lead_mentions[0], article.published), mentions)
     elif article.published is not None:
         bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
         if bare is not None:
