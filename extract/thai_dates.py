@@ -63,7 +63,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2150  # CE years outside this are typos or not years 
 MAX_SPAN_DAYS = 92
 
 _THAI_CHAR = "\u0e01-\u0e5b"
-_WEEKDAY = "(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 
 
 def _abbr_pattern(abbr: str) -> str:
@@ -105,7 +106,6 @@ def _date_part(s: str, *, with_month: bool = True) -> str:
     return day + r"\s?" + _month_alternation(s) + _YEAR.format(s=s)
 
 
-_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
 _DAY_WORDS = tuple(
     sorted(
         {"วันที่"} | {f"วัน{w}ที่" for w in _WEEKDAYS} | {f"วัน{w}" for w in _WEEKDAYS},
