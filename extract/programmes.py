@@ -35,7 +35,6 @@ _STRONG_ACTIVITY_WORDS = [
     "ตรวจราชการ",
     "ตรวจติดตาม",
     "ศึกษาดูงาน",
-    "เดินทาง",
     "เยือน",
     "หารือ",
     "ลงนาม",
@@ -49,6 +48,7 @@ _STRONG_ACTIVITY_WORDS = [
 ]
 _WEAK_ACTIVITY_WORDS = [
     "เปิดตัว",
+    "เดินทาง",
     "เปิดอาคาร",
     "พิธี",
     "เยี่ยมชม",
@@ -85,10 +85,20 @@ _STRONG_ACTIVITY = frozenset(_STRONG_ACTIVITY_WORDS)
 _PLACE_BEFORE_MEETING = re.compile(r"(?:ห้อง|หอ|ศูนย์|ที่)$")
 # A spokesperson relaying news opens the paragraph: only a strong activity makes it an event.
 _SPOKESPERSON = re.compile(r"โฆษก\S*.{0,120}?(?:เปิดเผย|เผย|กล่าว|ระบุ|แจ้ง)")
+# Warnings, clarifications and invitations report an event only when someone is seen presiding,
+# opening or visiting in the dateline paragraph.
+_ANNOUNCEMENT_TITLE = re.compile(
+    r"เตือน|ชี้แจง|แจง|เชิญชวน|ชวน|ขอความร่วมมือ|อย่าเชื่อ|อย่าแชร์|ข่าวปลอม|ขยายเวลา|เปิดรับสมัคร|ประกาศผล"
+)
+_CORE_ACTIVITY = re.compile(r"เป็นประธาน|ประธานใน|ประธานเปิด|ประธานการ|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจเยี่ยม|ตรวจราชการ")
+# The dateline paragraph opens with a cabinet resolution: a digest of decisions, not an activity.
+_CABINET_RESOLUTION = re.compile(
+    r"(?:ที่ประชุม)?(?:ครม\.|คณะรัฐมนตรี(?:\s?\(ครม\.\))?)\s?(?:มีมติ|เห็นชอบ|อนุมัติ|รับทราบ)"
+)
 # A clock time and a named place in the dateline paragraph: something happened there and then.
 _CLOCK_TIME = re.compile(r"เวลา\s?\d{1,2}[.:]\d{2}\s?น")
 _PLACE = re.compile(
-    r"(?:ณ|ที่)\s?(?!วันที่|ขณะนี้|ปัจจุบัน|สิ้น)(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|หอ|วัด|สนาม|บริเวณ|สำนักงาน|ศาลา|โรงเรียน|มหาวิทยาลัย|ท่า)"
+    r"(?<!\S)ณ\.?\s?(?=[ก-ฮA-Za-z])(?!วันที่|วัน|ขณะนี้|ปัจจุบัน|สิ้น)|ที่\s?(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|หอ|วัด|สนาม|บริเวณ|ศาลา)"
 )
 # Cabinet-meeting summaries and similar multi-topic digests report no single activity.
 _DIGEST_TITLE = re.compile(
@@ -118,8 +128,12 @@ def _reports_activity(article: Article, zone: EventZone) -> bool:
         return False
     text = article.text
     start, end = zone.dateline
+    if _CABINET_RESOLUTION.match(text, start, end):
+        return False
     if _CLOCK_TIME.search(text, start, end) and _PLACE.search(text, start, end):
         return True
+    if _ANNOUNCEMENT_TITLE.search(title):
+        return _CORE_ACTIVITY.search(text, start, end) is not None
     relayed = _SPOKESPERSON.search(text, start, min(end, start + 250)) is not None
     found = [_activity_strength(text, s, e) for s, e in zone.main] + [
         _activity_strength(title, 0, len(title))
