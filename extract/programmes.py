@@ -98,7 +98,7 @@ _CABINET_RESOLUTION = re.compile(
 # A clock time and a named place in the dateline paragraph: something happened there and then.
 _CLOCK_TIME = re.compile(r"เวลา\s?\d{1,2}[.:]\d{2}\s?น")
 _PLACE = re.compile(
-    r"(?<!\S)ณ\.?\s?(?=[ก-ฮA-Za-z])(?!วันที่|วัน|ขณะนี้|ปัจจุบัน|สิ้น)|ที่\s?(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|หอ|วัด|สนาม|บริเวณ|ศาลา)"
+    r"(?<!\S)ณ\.?\s?(?=[ก-ฮเ-ไA-Za-z])(?!วันที่|วัน|ขณะนี้|ปัจจุบัน|สิ้น)|ที่\s?(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|หอ|วัด|สนาม|บริเวณ|ศาลา)"
 )
 # Cabinet-meeting summaries and similar multi-topic digests report no single activity.
 _DIGEST_TITLE = re.compile(

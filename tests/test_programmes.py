@@ -211,15 +211,23 @@ def test_releases_that_report_no_event(headline: str, body: str) -> None:
         # a clock time and a place make an event even without a listed verb
         "วันนี้ (7 เม.ย. 67) เวลา 10.40 น. รองโฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า นายกรัฐมนตรี "
         "ห่มผ้าองค์พระธาตุ ณ วัดพระธาตุสมมติ อำเภอเมือง",
-        # a warning title, but the dateline tells a time and a place
-        "วันนี้ (6 มกราคม 2565) เวลา 10.00 น. ณ โถงกลางตึกสมมติ ทำเนียบรัฐบาล นายกรัฐมนตรี ร่วมกิจกรรม"
-        "รณรงค์ และเตือนประชาชนให้ระวังโรคระบาด",
         # a meeting with a visiting delegation
         "วันนี้ (17 พฤศจิกายน 2565) เวลา 17.15 น. นายกรัฐมนตรี หารือทวิภาคีกับนายกรัฐมนตรีแคนาดา",
     ],
 )
 def test_releases_that_report_an_event(body: str) -> None:
     assert facts_of(body).is_event is True
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "วันนี้ (6 มกราคม 2565) เวลา 10.00 น. ณ โรงแรมสมมติ ภูเก็ต ปลัดกระทรวง แถลงสถานการณ์โรคและเตือนประชาชนให้ระวัง",
+        "วันนี้ (6 มกราคม 2565) ปลัดกระทรวง ลงพื้นที่ตลาดสมมติ พร้อมเตือนประชาชนให้ระวังโรคระบาด",
+    ],
+)
+def test_warning_title_with_an_activity_at_a_time_and_place(dateline: str) -> None:
+    assert facts_of(dateline, "สธ. เตือนภัยโรคระบาดระดับ 4\n\n").is_event is True
 
 
 def test_dateline_paragraph_follows_the_subheadlines() -> None:
