@@ -211,9 +211,13 @@ class LocalSite:
         etag = '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest()[:20] + '"'
         return StaticFile(body, content_type, etag, int(path.stat().st_mtime), headers)
 
-    def start(self) -> LocalSite:
+    def start(self, port: int = 0) -> LocalSite:
+        """Listen on `port` when it is free (0: any free port), else on any free port."""
         handler = type("BoundHandler", (SiteRequestHandler,), {"site": self})
-        self._server = QuietThreadingHTTPServer((self.host, 0), handler)
+        try:
+            self._server = QuietThreadingHTTPServer((self.host, port), handler)
+        except OSError:
+            self._server = QuietThreadingHTTPServer((self.host, 0), handler)
         self._port = self._server.server_address[1]
         self._thread = threading.Thread(
             target=self._server.serve_forever, args=(0.05,), name=f"localsite-{self.base_url}", daemon=True
@@ -343,9 +347,16 @@ def serve_site(root: Path) -> Iterator[LocalSite]:
 
 
 @contextmanager
-def serve_sites(root_dir: Path) -> Iterator[dict[str, str]]:
-    """Serve every subdirectory of `root_dir` on its own port; yields {site_name: base_url}."""
-    sites = {path.name: LocalSite(path).start() for path in site_directories(root_dir)}
+def serve_sites(root_dir: Path, first_port: int = 0) -> Iterator[dict[str, str]]:
+    """Serve every subdirectory of `root_dir` on its own port; yields {site_name: base_url}.
+
+    With `first_port`, sites get consecutive ports from it (in name order) when those are free, so
+    their URLs, and therefore the crawl state keyed by them, stay the same from run to run.
+    """
+    sites = {
+        path.name: LocalSite(path).start(first_port + i if first_port else 0)
+        for i, path in enumerate(site_directories(root_dir))
+    }
     try:
         yield {name: site.base_url for name, site in sites.items()}
     finally:

@@ -35,6 +35,7 @@ DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "crawlers" / "default
 DEMO_SITES = Path(__file__).resolve().parent.parent / "data" / "demo" / "sites"
 DEMO_SOURCES = Path(__file__).resolve().parent.parent / "data" / "demo" / "sources.toml"
 
+DEMO_FIRST_PORT = 18701
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file")]
 JsonOption = Annotated[bool, typer.Option("--json", help="End with one JSON object on stdout")]
 
@@ -117,7 +118,8 @@ def demo(
     from crawlers.localsite import serve_sites
 
     db.parent.mkdir(parents=True, exist_ok=True)
-    with serve_sites(DEMO_SITES) as urls:
+    # Fixed ports keep the demo sites' URLs stable, so a second demo run is incremental.
+    with serve_sites(DEMO_SITES, first_port=DEMO_FIRST_PORT) as urls:
         console.print(f"demo mirror: {len(urls)} sites on localhost: " + ", ".join(urls.values()))
         sources_path = _demo_sources(urls, db)
         summary = _run_refresh(sources_path, db, politeness=False, only=None)
