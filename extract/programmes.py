@@ -42,15 +42,14 @@ _STRONG_ACTIVITY_WORDS = [
     "เข้าพบ",
     "ประชุม",
     "สักการะ",
+    "พิธี",
     "เข้าเฝ้า",
     "รับเสด็จ",
     "เสด็จ",
 ]
 _WEAK_ACTIVITY_WORDS = [
     "เปิดตัว",
-    "เดินทาง",
     "เปิดอาคาร",
-    "พิธี",
     "เยี่ยมชม",
     "ติดตามความคืบหน้า",
     "สัมมนา",
@@ -90,6 +89,7 @@ _SPOKESPERSON = re.compile(r"โฆษก\S*.{0,120}?(?:เปิดเผย|�
 _ANNOUNCEMENT_TITLE = re.compile(
     r"เตือน|ชี้แจง|แจง|เชิญชวน|ชวน|ขอความร่วมมือ|อย่าเชื่อ|อย่าแชร์|ข่าวปลอม|ขยายเวลา|เปิดรับสมัคร|ประกาศผล"
 )
+_ORGANISED_EVENT_TITLE = re.compile(r"จัดงาน|จัดกิจกรรม|รณรงค์|มหกรรม|พิธี")
 _CORE_ACTIVITY = re.compile(r"เป็นประธาน|ประธานใน|ประธานเปิด|ประธานการ|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจเยี่ยม|ตรวจราชการ")
 # The dateline paragraph opens with a cabinet resolution: a digest of decisions, not an activity.
 _CABINET_RESOLUTION = re.compile(
@@ -100,6 +100,7 @@ _CLOCK_TIME = re.compile(r"เวลา\s?\d{1,2}[.:]\d{2}\s?น")
 _PLACE = re.compile(
     r"(?<!\S)ณ\.?\s?(?=[ก-ฮเ-ไA-Za-z])(?!วันที่|วัน|ขณะนี้|ปัจจุบัน|สิ้น)|ที่\s?(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|หอ|วัด|สนาม|บริเวณ|ศาลา)"
 )
+_DATELINE_DATE = re.compile(r"วันนี้|เมื่อวัน|วัน\S{0,12}ที่\s?\d|\(\d{1,2}\s")
 # Cabinet-meeting summaries and similar multi-topic digests report no single activity.
 _DIGEST_TITLE = re.compile(
     r"^(?:สรุปข่าว|สรุปผล|ผลการประชุมคณะรัฐมนตรี|มติคณะรัฐมนตรี|มติ\s?ครม|ครม\.\s?(?:เห็นชอบ|อนุมัติ|รับทราบ|มีมติ))"
@@ -132,13 +133,22 @@ def _reports_activity(article: Article, zone: EventZone) -> bool:
         return False
     if _CLOCK_TIME.search(text, start, end) and _PLACE.search(text, start, end):
         return True
-    if _ANNOUNCEMENT_TITLE.search(title):
+    if _ANNOUNCEMENT_TITLE.search(title) and not _ORGANISED_EVENT_TITLE.search(title):
         return _CORE_ACTIVITY.search(text, start, end) is not None
     relayed = _SPOKESPERSON.search(text, start, min(end, start + 250)) is not None
     found = [_activity_strength(text, s, e) for s, e in zone.main] + [
         _activity_strength(title, 0, len(title))
     ]
-    return "strong" in found or (not relayed and "weak" in found)
+    if "strong" in found:
+        return True
+    # Weak cues alone ("เปิดตัว", "มอบ", "เข้าร่วม") need the dateline to say when or where.
+    return (
+        not relayed
+        and "weak" in found
+        and (
+            _DATELINE_DATE.search(text, start, end) is not None or _PLACE.search(text, start, end) is not None
+        )
+    )
 
 
 def _activity_strength(text: str, start: int, end: int) -> str | None:
