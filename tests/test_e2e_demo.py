@@ -118,7 +118,7 @@ def test_republished_release_is_one_event_with_two_mentions(demo_runs: tuple[Pat
 
 
 def test_snapshot_is_published_for_analysts(demo_runs: tuple[Path, dict, dict]) -> None:
-    db, first, _ = demo_runs
+    _, first, _ = demo_runs
     snapshot = Path(first["snapshot"])
     assert snapshot.is_file()
     con = duckdb.connect(str(snapshot), read_only=True)
