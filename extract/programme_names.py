@@ -57,7 +57,7 @@ _HEAD = re.compile("|".join(_HEADS))
 # A head word that is really the verb's object, not the start of a name ("ร่วมงานกับ", "ในงานนี้").
 _NOT_A_NAME_AFTER_HEAD = re.compile(
     r"\s?(?:มี|กับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
-    r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|$)"
+    r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|$)"
 )
 # What must come right before a head (or an opening quote) for it to name the reported event.
 # "ใน" only after a chair/attend verb or a space ("ประธานในพิธี", "เนื่องในพิธี", " ในงาน"), never
@@ -84,7 +84,9 @@ _NAME_END = re.compile(
     r"|สำหรับ|โอกาสนี้|นอกจากนี้|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
-    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|วันนี้|ครั้งนี้|ในครั้งนี้)|\n|\s?[,;](?!\d)"
+    # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
+    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
+    r"|\n|\s?[,;](?!\d)"
 )
 # After an edition or year ("ครั้งที่ 45", "ประจำปี 2567", "รุ่นที่ 1") a name goes on only with
 # another edition/year part or a parenthesis; anything else is the sentence moving on.
@@ -93,7 +95,7 @@ _EDITION_END = re.compile(
     r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|[-–]|และ|ใน|จังหวัด|\d)"
 )
 # "… ครั้งที่ 45 (The International Conference …)": an English rendering after the number ends it.
-_TRAILING_TRANSLATION = re.compile(r"(?<=\d)\s?\([^()]*[A-Za-z][^()]*\)$")
+_TRAILING_TRANSLATION = re.compile(r"(?<=\d)\s?\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*\)$")
 _TOPIC_ONLY = re.compile(r"^(?P<frame>\S{2,25})\s(?:ใน)?หัวข้อ\s?(?P<topic>.+)$")
 _ANAPHOR = re.compile(r"(?:ดังกล่าว|ครั้งนี้|นี้|ในครั้งนี้|ฯ|ต่าง\s?ๆ)")
 _QUOTE_OR_HEAD = re.compile(trie_pattern([*_QUOTE, *_HEADS]))
