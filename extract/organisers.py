@@ -27,7 +27,7 @@ from schemas.models import Span
 _AGENCY_HEAD = (
     r"(?:กระทรวง|สำนักนายกรัฐมนตรี|สำนักงาน|สำนัก|กรม|กองทุน|กองบัญชาการ|กองทัพ|กอง|ศูนย์|มูลนิธิ|มหาวิทยาลัย"
     r"|จังหวัด|สมาคม|สภา|สถาบัน|องค์การ|องค์กร|ธนาคาร|บริษัท|เทศบาล|สถานเอกอัครราชทูต|สถานทูต|โรงพยาบาล"
-    r"|วิทยาลัย|ชมรม|เครือข่าย|หอการค้า|การไฟฟ้า|การประปา|การท่องเที่ยว|การรถไฟ|การยาง|การกีฬา|การเคหะ"
+    r"|วิทยาลัย|ชมรม|เครือข่าย|หอการค้า|การ(?:ไฟฟ้า|ประปา|ท่องเที่ยว|รถไฟ|ยาง|กีฬา|เคหะ|ท่าเรือ|นิคม|ทางพิเศษ|บินไทย|สื่อสาร)"
     r"|(?!ตามที่|ที่|ซึ่ง|และ|ว่า|โดย)[ก-๛]{2,12}สมาคม|คณะกรรมการ|ตำรวจ)"
 )
 _ACRONYM = r"[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?){0,3}"
@@ -53,7 +53,7 @@ _GLUED_VERB = re.compile(r"(?:จึง|ได้(?!รับ)|เตรีย�
 _FILLER_TAIL = re.compile(
     r"(?:\s?(?:หรือ\s?)?\([^()]{1,20}\)|\s?หรือ\s?"
     + _ACRONYM
-    + r"|\s?(?:จึงได้|จึง|ได้|เตรียม|จะ|มีกำหนด|กำหนด|ร่วม))+\s?$"
+    + r"|\s?(?:จึงได้|จึง|ได้|เตรียม|จะ|มีกำหนด|กำหนด|ร่วม|ดำเนินการ))+\s?$"
 )
 _EVENT_HEAD = r"(?:งาน|การประชุม|ประชุม|โครงการ|กิจกรรม|การสัมมนา|สัมมนา|การอบรม|อบรม|ฝึกอบรม|พิธี|มหกรรม|ทำ\s?[“”\"]?โครงการ|\s?[“”\"‘])"
 # "การจัดงาน" (the organising of) and "ผู้จัด" (organiser) are nouns, not the verb.
@@ -68,6 +68,8 @@ _POSITION_PREFIX = re.compile(
     r"^(?:รอง)?(?:อธิบดี|ปลัด|นายก|เลขาธิการ|ผู้อำนวยการ|ผู้ว่าราชการ|ประธาน(?:กรรมการ)?|รัฐมนตรีว่าการ|ผู้บัญชาการ|อธิการบดี|ผู้จัดการ|หัวหน้า)"
 )
 _HEADLINE_VERB = re.compile(r"\s?(?:จัด|มอบ|ยกย่อง|เปิด|นำร่อง|ลงนาม|ประชุม|อบรม|สัมมนา|รณรงค์|ร่วมกับ)")
+# "กรมการขนส่งทางราง กระทรวงคมนาคม จัด…": the parent ministry qualifies the organiser.
+_PARENT_MINISTRY = re.compile(r"(?:\s(?:กระทรวง|กรทรวง)\S*)?")
 _HEADLINE_BY = re.compile(r"^[“”\"]?(\S+(?:\s\S+)?)\s?โดย\s?(\S+(?:\s" + _ACRONYM + r")?)")
 # Known position abbreviations inside acronym definitions: "(รมว.พม.)" after "รัฐมนตรีว่าการกระทรวง…".
 _POSITION_ABBREVIATIONS = {
@@ -199,7 +201,9 @@ def _headline_subject(text: str, zone: EventZone) -> Span | None:
         if by is not None and _AGENCY_START.match(by.group(2)) and _is_agencyish(by.group(1)):
             return _agency_forward(text, start + by.start(2), end)
         span = _agency_forward(text, _LEADING_QUOTE.match(text, start, end).end(), end)
-        if span is not None and _HEADLINE_VERB.match(text, span[1], end):
+        if span is not None and _HEADLINE_VERB.match(
+            text, _PARENT_MINISTRY.match(text, span[1], end).end(), end
+        ):
             return span
     return None
 
@@ -250,6 +254,9 @@ def _agency_backward(text: str, left: int, stop: int) -> Span | None:
     cut = begin + _cut_glued_verb(text[begin:first_token_end])
     if cut < first_token_end:
         stop = cut  # "กรมประมงให้การสนับสนุนและ…": the name ends where the verb starts
+    parent = text.find(" กระทรวง", begin, stop)
+    if parent > begin:
+        stop = parent  # "กรมการแพทย์ กระทรวงสาธารณสุข": the parent ministry only qualifies it
     return (begin, stop) if stop > begin else None
 
 

@@ -70,6 +70,22 @@ def test_words_glued_to_an_agency_are_cut(body: str, expected: str) -> None:
     assert organiser_of(body) == expected
 
 
+def test_parent_ministry_only_qualifies_the_organiser() -> None:
+    headline = "กรมการขนส่งสมมติ กระทรวงคมนาคม จัดประชุมคณะกรรมการจัดทำมาตรฐาน ครั้งที่ 4/2564\n\n"
+    body = "นายกิตติ ปานทอง อธิบดีกรมการขนส่งสมมติ เป็นประธานการประชุม ณ ห้องประชุมชั้น 5"
+    assert organiser_of(body, headline) == "กรมการขนส่งสมมติ"
+    body = "วันนี้ (3 ก.ค. 66) กรมการแพทย์สมมติ กระทรวงสาธารณสุข จัดงานวันผู้สูงอายุ ณ ลานกิจกรรม"
+    assert organiser_of(body) == "กรมการแพทย์สมมติ"
+
+
+def test_state_enterprise_that_goes_on_to_organise() -> None:
+    body = (
+        "วันนี้ (23 สิงหาคม 2565) การท่าเรือสมมติ (กทส.) ร่วมกับ บริษัทโทรคมนาคมสมมติ จำกัด "
+        "ร่วมลงนามบันทึกข้อตกลง ณ ห้องประชุมชั้น 2"
+    )
+    assert organiser_of(body) == "การท่าเรือสมมติ"
+
+
 def test_acronym_expanded_from_an_in_text_definition() -> None:
     body = (
         "วันนี้ (28 ต.ค. 62) นายสมพร ดีใจ ปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (ปลัด พม.) "
