@@ -38,6 +38,16 @@ DEMO_SOURCES = Path(__file__).resolve().parent.parent / "data" / "demo" / "sourc
 DEMO_FIRST_PORT = 18701
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file")]
 JsonOption = Annotated[bool, typer.Option("--json", help="End with one JSON object on stdout")]
+RunnerOption = Annotated[
+    str,
+    typer.Option(
+        "--task-runner", help="Extraction runs on: thread (one core), process (all cores), dask (a cluster)"
+    ),
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask-address", help="Scheduler address (tcp://host:8786) for --task-runner dask"),
+]
 
 
 @app.callback()
@@ -99,12 +109,26 @@ def _print_examples(db: Path, limit: int = 5) -> None:
     console.print(table)
 
 
-def _run_refresh(sources: Path, db: Path, politeness: bool, only: list[str] | None) -> dict[str, Any]:
+def _run_refresh(
+    sources: Path,
+    db: Path,
+    politeness: bool,
+    only: list[str] | None,
+    task_runner: str = "thread",
+    dask_address: str | None = None,
+) -> dict[str, Any]:
     from flows.refresh import refresh_flow
     from flows.store import DatabaseLockedError
 
     try:
-        return refresh_flow(sources_path=sources, db_path=db, politeness=politeness, only=only)
+        return refresh_flow(
+            sources_path=sources,
+            db_path=db,
+            politeness=politeness,
+            only=only,
+            task_runner=task_runner,
+            dask_address=dask_address,
+        )
     except DatabaseLockedError as exc:
         raise _fail(str(exc), code=3) from exc
 
@@ -112,6 +136,7 @@ def _run_refresh(sources: Path, db: Path, politeness: bool, only: list[str] | No
 @app.command()
 def demo(
     db: DbOption = DEMO_DB,
+    task_runner: RunnerOption = "thread",
     as_json: JsonOption = False,
 ) -> None:
     """Serve the bundled demo mirror on localhost and run the refresh flow against it."""
@@ -122,7 +147,7 @@ def demo(
     with serve_sites(DEMO_SITES, first_port=DEMO_FIRST_PORT) as urls:
         console.print(f"demo mirror: {len(urls)} sites on localhost: " + ", ".join(urls.values()))
         sources_path = _demo_sources(urls, db)
-        summary = _run_refresh(sources_path, db, politeness=False, only=None)
+        summary = _run_refresh(sources_path, db, politeness=False, only=None, task_runner=task_runner)
     _print_summary(summary, db, as_json)
 
 
@@ -144,12 +169,14 @@ def refresh(
     no_politeness: Annotated[
         bool, typer.Option("--no-politeness", help="No throttling (local mirrors only)")
     ] = False,
+    task_runner: RunnerOption = "thread",
+    dask_address: DaskOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Crawl the sources, extract new or changed releases, load them and publish a snapshot."""
     _validate_sources(sources)
     db.parent.mkdir(parents=True, exist_ok=True)
-    summary = _run_refresh(sources, db, politeness=not no_politeness, only=only)
+    summary = _run_refresh(sources, db, not no_politeness, only, task_runner, dask_address)
     _print_summary(summary, db, as_json)
 
 
@@ -209,13 +236,17 @@ def extract(
 def reextract(
     db: DbOption = DEFAULT_DB,
     all_pages: Annotated[bool, typer.Option("--all", help="Re-extract every archived page")] = False,
+    task_runner: RunnerOption = "thread",
+    dask_address: DaskOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Re-extract archived pages made by an older extractor version (no crawling)."""
     from flows.refresh import reextract_flow
 
     _require_db(db)
-    result = reextract_flow(db_path=db, all_pages=all_pages)
+    result = reextract_flow(
+        db_path=db, all_pages=all_pages, task_runner=task_runner, dask_address=dask_address
+    )
     console.print(f"re-extracted {result['pages']} pages, {result['errors']} errors")
     if as_json:
         print(json.dumps(result, ensure_ascii=False, default=str))

@@ -7,15 +7,18 @@ and this flow is the single DuckDB writer. Network work (the crawl) is the only 
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from crawlers.run import crawl_in_subprocess
 from crawlers.sources import load_sources
@@ -36,6 +39,11 @@ from flows.store import (
     start_extraction_run,
     upsert_sources,
 )
+from schemas.models import EventRecord
+
+# Pages per extraction task: large enough to amortise task overhead (and pickling to workers),
+# small enough that loading starts while other batches are still being extracted.
+EXTRACT_BATCH = 200
 
 
 @dataclass
@@ -96,58 +104,118 @@ def crawl_groups(source_ids: list[str], workers: int) -> list[list[str]]:
     return [source_ids[i::count] for i in range(count)]
 
 
-def _page_html(paths: StatePaths, page: PageRef) -> str | bytes:
+@dataclass(frozen=True)
+class ExtractedPage:
+    """One page's extraction, computed in a worker and loaded by the single DuckDB writer."""
+
+    page: PageRef
+    text: str
+    title: str | None
+    published: date | None
+    record: EventRecord
+    error: str | None = None
+
+
+def _extract_page(warc_dir: Path, page: PageRef) -> ExtractedPage:
+    """Read one archived response and extract it; every failure becomes data, never an exception."""
     from crawlers.encoding import decode_html
 
-    _, headers, body = read_html(paths.warc_dir, page.warc_file, page.warc_offset)
-    html, _ = decode_html(body, headers.get("Content-Type") if headers else None)
-    return html
+    try:
+        _, headers, body = read_html(warc_dir, page.warc_file, page.warc_offset)
+        html, _ = decode_html(body, headers.get("Content-Type") if headers else None)
+    except Exception as exc:
+        message = (
+            f"cannot read WARC record {page.warc_file}@{page.warc_offset} for {page.url}: {exc}; "
+            "re-crawl the page (khaosan refresh --only SOURCE) or restore the archive file"
+        )
+        return ExtractedPage(
+            page, "", None, None, EventRecord(doc_id=page.canonical_url, error=message), error=message
+        )
+    article, record = extract_article_and_record(
+        {"doc_id": page.canonical_url, "html": html, "url": page.url}
+    )
+    return ExtractedPage(
+        page=page,
+        text=article.norm.surface if article else "",
+        title=article.title if article else None,
+        published=article.published if article else None,
+        record=record,
+        error=f"{page.url}: {record.error}" if record.error else None,
+    )
 
 
 @task(cache_policy=NO_CACHE)
+def extract_batch(warc_dir: Path, pages: list[PageRef]) -> list[ExtractedPage]:
+    """Extract a batch of archived pages: pure CPU work, safe on any task runner (threads,
+    processes, a Dask cluster); the results travel back to the flow, which alone writes."""
+    return [_extract_page(warc_dir, page) for page in pages]
+
+
+def _batches(pages: list[PageRef], size: int) -> list[list[PageRef]]:
+    return [pages[i : i + size] for i in range(0, len(pages), size)]
+
+
+@flow(name="khaosan-extract-load")
 def extract_and_load(
-    db_path: Path, paths: StatePaths, trigger: str, all_pages: bool = False
+    db_path: Path, trigger: str, all_pages: bool = False, batch_size: int = EXTRACT_BATCH
 ) -> dict[str, Any]:
-    """Extract every page that needs it (new, changed, or older extractor) and load the events."""
+    """Extract every page that needs it (new, changed, or older extractor) and load the events.
+
+    A subflow so that its task runner can be chosen per run (`with_options(task_runner=…)`): the
+    crawl side wants threads, extraction wants processes or a Dask cluster.
+    """
     logger = get_run_logger()
+    paths = StatePaths.for_db(db_path)
     con = open_db(db_path)
     try:
         run_id = start_extraction_run(con, EXTRACTOR_VERSION, trigger)
         pages = pages_to_extract(con, EXTRACTOR_VERSION, all_pages=all_pages)
         counts = {"pages": len(pages), "events": 0, "errors": 0, "not_events": 0}
         errors: list[str] = []
-        for page in pages:
-            try:
-                html = _page_html(paths, page)
-            except Exception as exc:  # a damaged archive record must not stop the batch
-                counts["errors"] += 1
-                errors.append(
-                    f"cannot read WARC record {page.warc_file}@{page.warc_offset} for {page.url}: {exc}; "
-                    "re-crawl the page (delete its pages row) or restore the archive file"
+        futures = [extract_batch.submit(paths.warc_dir, batch) for batch in _batches(pages, batch_size)]
+        for future in futures:
+            for item in future.result():
+                if item.error:
+                    counts["errors"] += 1
+                    errors.append(item.error)
+                load_extraction(
+                    con,
+                    item.page,
+                    text=item.text,
+                    title=item.title,
+                    published=item.published,
+                    record=item.record,
+                    run_id=run_id,
                 )
-                continue
-            article, record = extract_article_and_record(
-                {"doc_id": page.canonical_url, "html": html, "url": page.url}
-            )
-            if record.error or article is None:
-                counts["errors"] += 1
-                errors.append(f"{page.url}: {record.error}")
-            load_extraction(
-                con,
-                page,
-                text=article.norm.surface if article else "",
-                title=article.title if article else None,
-                published=article.published if article else None,
-                record=record,
-                run_id=run_id,
-            )
-            counts["events" if record.is_event else "not_events"] += 1
+                counts["events" if item.record.is_event else "not_events"] += 1
         finish_extraction_run(con, run_id, counts)
         for message in errors[:20]:
             logger.warning(message)
         return {**counts, "run_id": run_id, "error_samples": errors[:20]}
     finally:
         con.close()
+
+
+def task_runner_for(kind: str, dask_address: str | None = None, workers: int | None = None) -> TaskRunner:
+    """The extraction task runner: "thread" (default), "process" (all cores) or "dask"
+    (a local cluster, or the cluster at `dask_address`)."""
+    if kind == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers or 1)
+    if kind == "process":
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count() or 1)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers or os.cpu_count() or 1,
+                "threads_per_worker": 1,
+                "processes": True,
+            }
+        )
+    raise ValueError(f"unknown task runner {kind!r}: use thread, process or dask")
 
 
 def _summary_markdown(summary: RefreshSummary) -> str:
@@ -171,6 +239,8 @@ def refresh_flow(
     politeness: bool = True,
     only: list[str] | None = None,
     crawl_workers: int = 2,
+    task_runner: str = "thread",
+    dask_address: str | None = None,
 ) -> dict[str, Any]:
     """Crawl enabled sources in parallel child processes, extract new/changed pages, load, publish."""
     started = time.monotonic()
@@ -232,7 +302,9 @@ def refresh_flow(
     finally:
         con.close()
 
-    loaded = extract_and_load(db_path, paths, trigger="refresh")
+    loaded = extract_and_load.with_options(task_runner=task_runner_for(task_runner, dask_address))(
+        db_path, trigger="refresh"
+    )
     summary.events_loaded = loaded["events"]
     summary.errors += loaded["errors"]
     summary.error_samples += loaded["error_samples"]
@@ -249,11 +321,14 @@ def refresh_flow(
 
 
 @flow(name="khaosan-reextract", log_prints=True)
-def reextract_flow(db_path: Path, all_pages: bool = False) -> dict[str, Any]:
+def reextract_flow(
+    db_path: Path, all_pages: bool = False, task_runner: str = "thread", dask_address: str | None = None
+) -> dict[str, Any]:
     """Re-extract archived pages whose events came from another extractor version; no crawling."""
     started = time.monotonic()
-    paths = StatePaths.for_db(db_path)
-    loaded = extract_and_load(db_path, paths, trigger="reextract", all_pages=all_pages)
+    loaded = extract_and_load.with_options(task_runner=task_runner_for(task_runner, dask_address))(
+        db_path, trigger="reextract", all_pages=all_pages
+    )
     snapshot = publish_snapshot(db_path)
     result = {**loaded, "extractor_version": EXTRACTOR_VERSION, "snapshot": str(snapshot)}
     result["elapsed_s"] = round(time.monotonic() - started, 2)
