@@ -14,11 +14,17 @@ from dataclasses import dataclass
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-# Horizontal whitespace variants seen in government CMS output (NBSP from WYSIWYG editors, tabs).
+_THAI_DIGIT_RUNS = re.compile("[๐-๙]+")
+_QUOTES = str.maketrans({"„": "“", "‟": "“", "″": '"', "〝": "“", "〞": "”", "«": "“", "»": "”"})
+_QUOTE_RUNS = re.compile("[„‟″〝〞«»]+")
 # Vertical tab, form feed, NEL and the Unicode line/paragraph separators end a line like "\n".
 _LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
-_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_QUOTES = str.maketrans({"„": "“", "‟": "“", "″": '"', "〝": "“", "〞": "”", "«": "“", "»": "”"})
+# Characters that make the per-character pass necessary (dropped, merged or turned into "\n").
+_NEEDS_CHAR_WORK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\r\x0b\x0c\x85\u2028\u2029\u0e4d]")
+# Horizontal whitespace variants seen in government CMS output (NBSP from WYSIWYG editors, tabs).
+_HSPACE_CHARS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_BLANK_TO_FIX = re.compile("  |[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_RUNS = re.compile(rf"(?P<blank>[{_HSPACE_CHARS}]+)|[^{_HSPACE_CHARS}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +44,28 @@ class NormalisedText:
         return (raw_start, raw_end)
 
 
+def _sparse_translate(s: str, runs: re.Pattern[str], table: dict[int, str]) -> str:
+    """str.translate only where needed: translate walks every character of a Thai text (slow)."""
+    return runs.sub(lambda m: m.group().translate(table), s)
+
+
 def _char_normalise(raw: str) -> tuple[list[str], list[int]]:
     """NFC per character run, drop zero-width characters, compose sara am, unify quote styles."""
+    nfc_needed = not unicodedata.is_normalized("NFC", raw)
+    quoted = _sparse_translate(raw, _QUOTE_RUNS, _QUOTES)  # one character for one: offsets hold
+    if not _NEEDS_CHAR_WORK.search(raw):
+        # Common case: nothing to drop or merge.
+        chars, offsets = list(quoted), list(range(len(raw)))
+        return _nfc_by_cluster(chars, offsets) if nfc_needed else (chars, offsets)
     chars: list[str] = []
     offsets: list[int] = []
-    nfc_needed = not unicodedata.is_normalized("NFC", raw)
-    for i, ch in enumerate(raw):
+    for i, ch in enumerate(quoted):
         if ord(ch) in _ZERO_WIDTH:
             continue
         if ch == "\n" and i and raw[i - 1] == "\r":
             continue  # CRLF is one line break, not a paragraph break
         if ch in _LINE_BREAKS:
             ch = "\n"
-        ch = ch.translate(_QUOTES)
         # "ํ" + "า" typed separately is how many Thai keyboards/CMSs store "ำ".
         if ch == "\u0e32" and chars and chars[-1] == "\u0e4d":
             chars[-1] = "\u0e33"
@@ -107,24 +122,31 @@ def normalise_text(raw: str) -> NormalisedText:
             continue
         lead = line.index(stripped[0])
         seg_start = line_start + lead
-        last_space = False
-        for j, ch in enumerate(stripped):
-            if _HSPACE.match(ch):
-                if last_space:
-                    continue
-                ch = " "
-                last_space = True
-            else:
-                last_space = False
-            out.append(ch)
-            out_offsets.append(offsets[seg_start + j])
+        end = seg_start + len(stripped)
+        if _BLANK_TO_FIX.search(stripped):
+            # Whole runs at a time (a per-character loop dominated extraction time): text runs
+            # keep their offsets, a run of blanks becomes one space at its first blank.
+            for run in _RUNS.finditer(stripped):
+                at = seg_start + run.start()
+                if run.group("blank"):
+                    out.append(" ")
+                    out_offsets.append(offsets[at])
+                else:
+                    out.extend(run.group())
+                    out_offsets.extend(offsets[at : seg_start + run.end()])
+        else:
+            # Already single-spaced: the whole line keeps its characters and offsets.
+            out.extend(stripped)
+            out_offsets.extend(offsets[seg_start:end])
         out.append("\n")
-        out_offsets.append(offsets[seg_start + len(stripped) - 1])
-        pos = seg_start + len(stripped)
+        out_offsets.append(offsets[end - 1])
+        pos = end
     while out and out[-1] == "\n":
         out.pop()
         out_offsets.pop()
     surface = "".join(out)
     return NormalisedText(
-        text=surface.translate(_THAI_DIGITS), surface=surface, raw_offsets=tuple(out_offsets)
+        text=_sparse_translate(surface, _THAI_DIGIT_RUNS, _THAI_DIGITS),
+        surface=surface,
+        raw_offsets=tuple(out_offsets),
     )
