@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def _write_report(path: Path | None, name: str, figures: dict[str, Any]) -> None
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    report = {"benchmark": name, "machine": machine_info().__dict__, **figures}
+    report = {"benchmark": name, "machine": asdict(machine_info()), **figures}
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"report written to {path}")
 

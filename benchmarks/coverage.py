@@ -41,6 +41,7 @@ COVERED_FIELDS = (
 )
 _SLOWEST_KEPT = 10
 _ERRORS_KEPT = 200
+_MISSING_EXAMPLES_KEPT = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,9 @@ class CoverageReport:
     meetings: int = 0
     meeting_events: int = 0
     meeting_filled: Counter[str] = field(default_factory=Counter)
+    # Doc ids to look at: meeting releases not judged events ("is_event"), and meeting releases
+    # judged events but lacking a field.
+    meeting_missing: dict[str, list[str]] = field(default_factory=dict)
     event_filled: Counter[str] = field(default_factory=Counter)
     event_types: Counter[str] = field(default_factory=Counter)
     error_count: int = 0
@@ -147,6 +151,16 @@ class CoverageReport:
             self.meetings += 1
             self.meeting_events += outcome.is_event
             self.meeting_filled.update(outcome.filled)
+            # A release not judged an event has no event fields at all: listed once, as is_event.
+            missing = (
+                ["is_event"]
+                if not outcome.is_event
+                else [f for f in COVERED_FIELDS if f not in outcome.filled]
+            )
+            for name in missing:
+                examples = self.meeting_missing.setdefault(name, [])
+                if len(examples) < _MISSING_EXAMPLES_KEPT:
+                    examples.append(outcome.doc_id)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +178,7 @@ class CoverageReport:
             "meeting_releases": self.meetings,
             "meeting_share_events": _share(self.meeting_events, self.meetings),
             "meeting_share_with": {f: _share(self.meeting_filled[f], self.meetings) for f in COVERED_FIELDS},
+            "meeting_missing_examples": self.meeting_missing,
             "event_share_with": {f: _share(self.event_filled[f], self.events) for f in COVERED_FIELDS},
             "event_type_distribution": dict(self.event_types.most_common()),
             "slowest_docs": [
