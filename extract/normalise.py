@@ -51,12 +51,12 @@ def _sparse_translate(s: str, runs: re.Pattern[str], table: dict[int, str]) -> s
 
 def _char_normalise(raw: str) -> tuple[list[str], list[int]]:
     """NFC per character run, drop zero-width characters, compose sara am, unify quote styles."""
-    nfc_needed = not unicodedata.is_normalized("NFC", raw)
     quoted = _sparse_translate(raw, _QUOTE_RUNS, _QUOTES)  # one character for one: offsets hold
     if not _NEEDS_CHAR_WORK.search(raw):
         # Common case: nothing to drop or merge.
         chars, offsets = list(quoted), list(range(len(raw)))
-        return _nfc_by_cluster(chars, offsets) if nfc_needed else (chars, offsets)
+        nfc = unicodedata.is_normalized("NFC", quoted)
+        return (chars, offsets) if nfc else _nfc_by_cluster(chars, offsets)
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(quoted):
@@ -72,7 +72,8 @@ def _char_normalise(raw: str) -> tuple[list[str], list[int]]:
             continue
         chars.append(ch)
         offsets.append(i)
-    if nfc_needed:
+    # Dropping a zero-width character can bring marks together that were apart in the input.
+    if not unicodedata.is_normalized("NFC", "".join(chars)):
         return _nfc_by_cluster(chars, offsets)
     return chars, offsets
 

@@ -43,6 +43,10 @@ def test_thai_marks_take_canonical_order() -> None:
     assert norm.text == "ก\u0e38\u0e48มใจ"
 
 
+def test_marks_brought_together_by_a_dropped_zero_width_char_are_ordered() -> None:
+    assert normalise_text("ก\u0e48\u200b\u0e38").text == "ก\u0e38\u0e48"
+
+
 def test_latin_combining_marks_compose() -> None:
     assert normalise_text("Re\u0301sume\u0301").text == "Résumé"
 
