@@ -143,6 +143,7 @@ _ENGLISH_MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(ENGLISH_MONT
 _OPENING_CHARS = 25  # a date starting this close to its paragraph's start opens it
 _TRIGGER_BACK, _TRIGGER_AHEAD = 20, 70  # window around a trigger that holds a whole range
 _YEARLY_SUFFIX = re.compile(r"\s?(?:ของ)?ทุก\s?ปี")
+_ONWARD_SUFFIX = re.compile(r"\s?เป็นต้น(?:มา|ไป)")
 _PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
 _FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
 _TIME_RE = re.compile(
@@ -331,6 +332,8 @@ def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date,
 def _cue_of(prefix: _Prefix, text: str, end: int) -> str:
     if _YEARLY_SUFFIX.match(text, end):
         return "yearly"  # "24 มีนาคม ของทุกปี" names an annual day, not an event's
+    if _ONWARD_SUFFIX.match(text, end):
+        return "since"  # "เมื่อวันที่ 1 ธันวาคม 2566 เป็นต้นมา" starts a period
     if prefix.relative:
         return "today"
     name = _CUE_NAMES.get(prefix.cue, "")
@@ -431,6 +434,7 @@ _BARE_RELATIVE_RE = re.compile(
 _EVENT_CUES = ("", "when", "on", "between", "since", "today")
 _REPORT_MAX_DAYS = 31  # a reported activity this far from its telling is background
 _TYPO_SLACK_DAYS = 7  # a dateline this close to the publication day, but in another year, is a typo
+_REPORTED_WITHIN = 500  # chars after "เปิดเผยว่า" where the reported activity's date may stand
 _REPORT_WINDOW = 300  # chars from the dateline to its "เปิดเผยว่า": one name and a long position title
 _TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that belongs to it
 _TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
@@ -449,11 +453,14 @@ def _reported_activity(text: str, anchor: DateMention, mentions: list[DateMentio
     verb = _REPORTING_RE.search(text, anchor.span[1], min(para_end, anchor.span[1] + _REPORT_WINDOW))
     if verb is None:
         return anchor
+    told_until = min(para_end, verb.end() + _REPORTED_WITHIN)
     for m in mentions:
-        if m.span[0] >= verb.end() and m.span[0] < para_end and m.cue in ("when", "on", "between"):
-            # Only a date close to the telling: "มติ ครม. เมื่อวันที่ 16 มกราคม 2550" is history.
+        if verb.end() <= m.span[0] < told_until and m.cue in ("when", "on", "between"):
+            # Only a date close to the telling: "มติ ครม. เมื่อวันที่ 16 มกราคม 2550" is history;
+            # a range around the telling day ("เอเชียนเกมส์ 23 ก.ย. - 8 ต.ค.") leaves that day.
             close = abs((m.start - anchor.start).days) <= _REPORT_MAX_DAYS
-            return m if close and (m.start != anchor.start or m.is_range) else anchor
+            around = m.start <= anchor.start <= m.end
+            return m if close and not around else anchor
     return anchor
 
 
