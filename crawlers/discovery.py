@@ -78,17 +78,29 @@ def listing_links(selector: Selector, page_url: str, plan: CrawlPlan) -> PageLin
 class XmlLinks:
     links: list[str]  # article candidates (sitemap <loc>, RSS <link>, Atom alternate links)
     child_sitemaps: list[str]
+    declares_entities: bool = False  # a DTD declares entities: never legitimate in feeds/sitemaps
+
+
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY\b")
 
 
 def xml_links(xml_text: str) -> XmlLinks:
-    """Links from a sitemap, sitemap index, RSS 2.0 or Atom document (namespaces ignored)."""
+    """Links from a sitemap, sitemap index, RSS 2.0 or Atom document (namespaces ignored).
+
+    Entities are never expanded (parsel's XML parser has resolve_entities=False), so a billion-laughs
+    document costs no more than its own size; `declares_entities` lets the caller record it.
+    """
     selector = Selector(text=xml_text, type="xml")
     selector.remove_namespaces()
     children = selector.xpath("/sitemapindex/sitemap/loc/text()").getall()
     links = selector.xpath("/urlset/url/loc/text()").getall()
     links += selector.xpath("//item/link/text()").getall()
     links += selector.xpath("//entry/link[@rel='alternate' or not(@rel)]/@href").getall()
-    return XmlLinks([link.strip() for link in links], [child.strip() for child in children])
+    return XmlLinks(
+        [link.strip() for link in links],
+        [child.strip() for child in children],
+        declares_entities=bool(_ENTITY_DECLARATION.search(xml_text)),
+    )
 
 
 def article_fingerprint(selector: Selector, plan: CrawlPlan) -> tuple[str, str | None]:

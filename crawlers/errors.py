@@ -42,7 +42,8 @@ ADVICE = {
     "timeout": "no complete response within DOWNLOAD_TIMEOUT (after retries): the site is slow or down; the next run retries",
     "robots": "robots.txt disallows this URL for our user agent: skipped by policy; nothing to do unless the site changes robots.txt",
     "offsite": "it leaves the source's origin, so it was dropped: if the site moved host, update base_url in the sources file",
-    "size": "the response exceeds DOWNLOAD_MAXSIZE: skipped; raise the limit only if such pages are legitimate",
+    "size": "the response exceeds DOWNLOAD_MAXSIZE (on the wire or once decompressed): skipped; raise the limit only if such pages are legitimate",
+    "redirect": "the page redirects in a loop or through more than REDIRECT_MAX_TIMES hops: skipped; open it in a browser, and if the site is broken tell its webmaster",
     "parse": "the page was fetched but could not be parsed: check the family's selectors in crawlers/sources/",
 }
 HTTP_ADVICE = {
@@ -61,10 +62,18 @@ def classify_failure(exception: BaseException) -> tuple[str, int | None, str]:
     for types, stage in STAGE_BY_EXCEPTION:
         if isinstance(exception, types):
             return stage, None, f"{type(exception).__name__}: {exception}".rstrip(": ")
-    if isinstance(exception, DownloadCancelledError) and "max size" in str(exception):
-        return "size", None, str(exception)
-    if isinstance(exception, IgnoreRequest) and "robots" in str(exception).lower():
-        return "robots", None, "forbidden by robots.txt"
+    text = str(exception)
+    if isinstance(exception, DownloadCancelledError):
+        # Scrapy cancels with a message when Content-Length announces too much, and without one
+        # when a body without Content-Length passes the limit while streaming.
+        return "size", None, text or "body passed DOWNLOAD_MAXSIZE while streaming; download aborted"
+    if isinstance(exception, IgnoreRequest):
+        if "during decompression" in text:  # a gzip/deflate/brotli bomb stopped by the size limit
+            return "size", None, text
+        if "max redirections" in text:
+            return "http", None, "too many redirects"
+        if "robots" in text.lower():
+            return "robots", None, "forbidden by robots.txt"
     return "connect", None, f"{type(exception).__name__}: {exception}"
 
 
@@ -86,5 +95,8 @@ def describe(
     source_origin: str | None = None,
 ) -> str:
     where = f"{kind} {url} (source {source_id or '?'}{', origin ' + source_origin if source_origin else ''})"
-    advice = http_advice(status) if stage == "http" else ADVICE.get(stage, "see the crawl log")
+    if stage == "http" and status is None:  # no final response: the redirect limit stopped it
+        advice = ADVICE["redirect"]
+    else:
+        advice = http_advice(status) if stage == "http" else ADVICE.get(stage, "see the crawl log")
     return f"{detail} for {where}: {advice}"

@@ -21,7 +21,9 @@ charset) and `"source"` (the [[source]] table the demo/tests use for this site; 
 answer conditional GETs with 304.
 
 Fault injection for tests (`LocalSite.add_rule`): per path+query status code, headers (e.g.
-Retry-After), body, delay, redirect, dropped connection, applied a limited number of times if asked.
+Retry-After), body, delay, redirect, dropped connection, a streamed body generated on the fly (sent
+without Content-Length, the connection closing at its end, so a client cannot refuse it up front),
+applied a limited number of times if asked.
 Every request is logged (`LocalSite.requests`) with its conditional headers and the status sent.
 """
 
@@ -31,7 +33,7 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
@@ -59,6 +61,7 @@ class Rule:
     delay_s: float = 0.0
     redirect_to: str | None = None
     drop_connection: bool = False
+    stream: Callable[[], Iterable[bytes]] | None = None  # chunks, generated while sending
     times: int | None = None
 
 
@@ -269,6 +272,10 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.record(target, None)
             self.close_connection = True
             return
+        if rule and rule.stream is not None:
+            self.record(target, rule.status or 200)
+            self.send_stream(rule, send_body)
+            return
         status, headers, body = self.planned_response(target, rule)
         self.record(target, status)  # before sending, so a client that got the answer sees it logged
         self.send(status, headers, body, send_body)
@@ -321,6 +328,22 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
                 self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
+
+    def send_stream(self, rule: Rule, send_body: bool) -> None:
+        """A close-delimited body (no Content-Length): the client learns its size only by reading."""
+        assert rule.stream is not None
+        self.close_connection = True
+        try:
+            self.send_response(rule.status or 200)
+            for name, value in {"Content-Type": "text/html; charset=utf-8", **rule.headers}.items():
+                self.send_header(name, value)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if send_body:
+                for chunk in rule.stream():
+                    self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up reading, as it should for an oversized body
 
     def record(self, target: str, status: int | None) -> None:
         self.site.log(

@@ -176,6 +176,15 @@ class PressReleaseSpider(Spider):
             articles, offsite, next_page = links.articles, links.offsite_articles, links.next_page
         else:
             found = xml_links(text)
+            if found.declares_entities:
+                self.record_error(
+                    meta,
+                    response.url,
+                    "parse",
+                    response.status,
+                    "the XML declares entities (a DTD internal subset, as in entity-expansion bombs); "
+                    "they were not expanded and its plain links were still read",
+                )
             articles, offsite = classify_links(found.links, response.url, progress.plan)
             for child in filter(None, (absolute(response.url, href) for href in found.child_sitemaps)):
                 if origin(child) == progress.plan.origin and (
@@ -242,7 +251,12 @@ class PressReleaseSpider(Spider):
     def on_error(self, failure: Failure) -> None:
         request: Request = failure.request  # type: ignore[attr-defined]
         stage, status, detail = classify_failure(failure.value)
-        self.record_error(request.meta, request.url, stage, status, detail)
+        url = request.url
+        redirects = request.meta.get("redirect_urls") or []
+        if stage == "http" and status is None and redirects:  # a redirect loop: name where it began
+            detail = f"{detail}: {' -> '.join([*redirects, request.url])}"
+            url = redirects[0]
+        self.record_error(request.meta, url, stage, status, detail)
 
     def record_error(
         self, meta: dict[str, Any], url: str, stage: str, status: int | None, detail: str
