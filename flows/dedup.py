@@ -38,13 +38,22 @@ _rng = np.random.default_rng(20240601)
 _A = _rng.integers(1, int(_PRIME), size=NUM_PERMUTATIONS, dtype=np.uint64)[:, None]
 _B = _rng.integers(0, int(_PRIME), size=NUM_PERMUTATIONS, dtype=np.uint64)[:, None]
 _SPACE = re.compile(r"\s+")
-_EMPTY_SIGNATURE = tuple([-1] * NUM_PERMUTATIONS)
+# Never produced by hashing (values are < _PRIME), so empty texts match nothing.
+_EMPTY_SIGNATURE = tuple([2**32 - 1] * NUM_PERMUTATIONS)
 
 
 @dataclass(frozen=True)
 class TextFingerprint:
     shingle_count: int
     minhash: tuple[int, ...]
+
+    def to_blob(self) -> bytes:
+        """The signature as little-endian uint32s: one compact value to store."""
+        return np.asarray(self.minhash, dtype="<u4").tobytes()
+
+    @classmethod
+    def from_blob(cls, shingle_count: int, blob: bytes) -> TextFingerprint:
+        return cls(shingle_count, tuple(int(v) for v in np.frombuffer(blob, dtype="<u4")))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def _fill_version_1(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "INSERT INTO articles VALUES ('a1', 'https://lampang.example/archives/1', 'https://lampang.example/archives/1',"
         " 'sdo_lampang', 'p1', TIMESTAMP '2024-03-05 08:00:00', 'aa', 'tt', 'ผู้ว่าฯ เปิดงาน', DATE '2024-03-05',"
-        " 'ผู้ว่าราชการจังหวัดลำปางเป็นประธานเปิดงาน', 30, [1, 2, 3], true, '{}', NULL, 'v1', 'x1')"
+        " 'ผู้ว่าราชการจังหวัดลำปางเป็นประธานเปิดงาน', 30, from_hex('01020304'), true, '{}', NULL, 'v1', 'x1')"
     )
     con.execute(
         "INSERT INTO events (event_id, primary_article_id, event_date, province, province_code, evidence,"

@@ -13,10 +13,12 @@ import pytest
 
 from flows.store import (
     DatabaseLockedError,
+    ExtractionInput,
     db_stats,
     finish_extraction_run,
     known_state,
     load_extraction,
+    load_extractions,
     open_db,
     pages_to_extract,
     publish_snapshot,
@@ -375,6 +377,50 @@ def test_bad_input_is_reported_not_raised(con) -> None:
     )
     assert outcome.action == "error" and "https://x.example/1" in outcome.error
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_batch_load_equals_one_by_one_and_isolates_a_bad_page(tmp_path: Path) -> None:
+    items = [
+        ExtractionInput(
+            page("https://lampang.example/archives/101", content="1"),
+            RELEASE_LAMPANG,
+            None,
+            date(2024, 3, 5),
+            lampang_record(),
+        ),
+        ExtractionInput(
+            page("https://prd.example/news/9", "prd_lampang", content="2"),
+            RELEASE_LAMPANG_REPOST,
+            None,
+            date(2024, 3, 5),
+            lampang_record("repost"),
+        ),
+        ExtractionInput(page("https://bad.example/1"), None, None, None, lampang_record("bad")),  # type: ignore[arg-type]
+        ExtractionInput(
+            page("https://nan.example/archives/7", "sdo_nan", content="3"),
+            RELEASE_FLOOD,
+            None,
+            date(2024, 8, 12),
+            flood_record(),
+        ),
+    ]
+    batch_db, single_db = open_db(tmp_path / "batch.duckdb"), open_db(tmp_path / "single.duckdb")
+    batch = load_extractions(batch_db, items, run_id="run")
+    single = [
+        load_extraction(
+            single_db,
+            i.page,
+            text=i.text,
+            title=i.title,
+            published=i.published,
+            record=i.record,
+            run_id="run",
+        )
+        for i in items
+    ]
+    assert [o.action for o in batch] == ["new_event", "merged", "error", "new_event"]
+    assert batch == single
+    assert table_contents(batch_db) == table_contents(single_db)
 
 
 def test_finish_run_records_counts_and_drops_unused_dictionary_rows(con) -> None:

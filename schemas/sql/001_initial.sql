@@ -92,7 +92,7 @@ CREATE TABLE articles (
     published_date DATE,
     text VARCHAR NOT NULL,                   -- normalised text; evidence spans index into it
     shingle_count INTEGER NOT NULL,          -- near-duplicate fingerprint, see flows/dedup.py
-    minhash BIGINT[] NOT NULL,
+    minhash BLOB NOT NULL,                   -- 64 little-endian uint32 MinHash values
     is_event BOOLEAN NOT NULL,
     record JSON NOT NULL,                    -- the full EventRecord as extracted
     error VARCHAR,
