@@ -106,7 +106,8 @@ def _assign_roles(text: str, mentions: list[Mention], owners: list[_Person | Non
 def _position_text(article: Article, span: tuple[int, int] | None) -> str:
     if span is None:
         return ""
-    position = article.surface(span).strip(_POSITION_TRIM)
+    # A position may run over a line break (a bracketed qualifier on the next line): one space.
+    position = " ".join(article.surface(span).split()).strip(_POSITION_TRIM)
     # A closing bracket of the sentence around the position ("(… ในขณะนั้น)") is not part of it.
     while position.endswith(")") and position.count(")") > position.count("("):
         position = position[:-1].rstrip(_POSITION_TRIM)

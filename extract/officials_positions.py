@@ -23,7 +23,8 @@ _OFFICE_HEADS = frozenset(r["head"] for r in _POSITION_ROWS if r["kind"] == "pro
 _GROUP_HEADS = frozenset(r["head"] for r in _POSITION_ROWS if r["kind"] in ("staff", "private"))
 
 _MODIFIERS = ["รอง", "ผู้ช่วย", "รักษาการ", "รักษาราชการแทน", "ผู้รักษาราชการแทน", "อดีต", "ว่าที่"]
-_MODIFIER = "(?:รอง|ผู้ช่วย|รักษาการ(?:ใน)?(?:ตำแหน่ง)?|รักษาราชการแทน|ผู้รักษาราชการแทน|อดีต|ว่าที่)"
+# "เเทน" (two sara e for แ) is a common typing slip on ministry sites.
+_MODIFIER = "(?:รอง|ผู้ช่วย|รักษาการ(?:ใน)?(?:ตำแหน่ง)?|(?:ผู้)?รักษาราชการ(?:แทน|เเทน)|อดีต|ว่าที่)"
 _BASE_HEAD = f"(?P<base>{trie_pattern([r['head'] for r in _POSITION_ROWS])})"
 # "<field>จังหวัด<province>" heads of provincial offices not listed one by one (ประมงจังหวัด…).
 _OFFICE_HEAD = f"(?P<office>[{THAI}]{{2,30}}?(?:จังหวัด|อำเภอ))"
@@ -144,6 +145,7 @@ _CONTINUE_RE = re.compile(
             "จำกัด",
             "รักษาการ",
             "รักษาราชการแทน",
+            "รักษาราชการเเทน",
             "ผู้รักษาราชการแทน",
             "ปฏิบัติหน้าที่",
             "ปฏิบัติราชการแทน",
@@ -153,17 +155,41 @@ _CONTINUE_RE = re.compile(
             "สายงาน",
             "จ.",
             "พระบรม",
+            # A monk's second office and the grade a temple's name ends with (วัดศาลาปูน วรวิหาร).
+            "เจ้าอาวาส",
+            "วรวิหาร",
+            "ราชวรวิหาร",
+            "วรมหาวิหาร",
+            "ราชวรมหาวิหาร",
+            "พระอารามหลวง",
         ]
     )
 )
 # After these a chunk is taken whatever it is (a company or agency name); numbers only follow
 # ordinal/area words (คนที่ 1, เขตสุขภาพที่ 8, เขต 2).
+# "และ" glued before a word for a group of other people ends a position ("…อัมพวาและผู้นำชุมชน").
+_GLUED_GROUP_RE = re.compile(
+    "และ(?:ผู้นำ|ผู้บริหาร|ผู้เกี่ยวข้อง|เจ้าหน้าที่|บุคลากร|ข้าราชการ|ประชาชน|ภริยา|ทีม|คณะ|ส่วนราชการ|หน่วยงาน)"
+)
+# After a space, a group of people follows the post rather than continuing it ("คณะผู้บริหาร",
+# "คณะทูตานุทูต"); a faculty or committee (คณะแพทยศาสตร์, คณะกรรมการ…) continues it.
+_GROUP_OF_PEOPLE_RE = re.compile("คณะ(?:ผู้|ทูต|ศิษย์|ศิษยานุศิษย์|รัฐมนตรี|ข้าราชการ|เจ้าหน้าที่|ทำงานของ)")
+_MINISTRY_RE = re.compile(f"กระทรวง[{THAI}]{{2,}}")
 _OPEN_END_RE = re.compile("(?:บริษัท|ของ|แห่ง|ประจำ|จังหวัด|อำเภอ|ม\\.|แทน|รักษาการ|ในตำแหน่ง)$")
 _NUMBERED_END_RE = re.compile("(?:ที่|เขต|ภาค)$")
 _ACRONYM_RE = re.compile(r"(?:[ก-ฮ]{1,4}\.){1,4}(?:[ก-ฮ]{1,4})?|[A-Z]{2,8}")
+# An abbreviated organisation after a space continues a bare head ("อธิการบดี มทร.ล้านนา", "โฆษก
+# ศบ.ทก."): two or more dotted parts, or one dotted part glued to a place name. Dates are not.
+_ABBREVIATED_ORGANISATION_RE = re.compile(f"(?:[ก-ฮ]{{1,5}}\\.){{2,4}}|[ก-ฮ]{{2,5}}\\.[{THAI}]{{3,}}")
+_DATE_ABBREVIATION_RE = re.compile(
+    r"(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค|พ\.ศ|ค\.ศ)\."
+)
 _NUMBER_RE = re.compile(r"\d+(?:/\d+)?")
+_GRADE_RE = re.compile(r"[ก-ฮ]{1,3} ?\d{1,2}")
 # Agency names that contain spaces, so a chunk boundary inside them is not a position boundary.
 _SPACED_AGENCIES = [r["full_name"] for r in _AGENCY_ROWS if " " in r["full_name"]]
+# A minister's title drops the word กระทรวง: "รมว.การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม".
+_SPACED_AGENCIES += [name.removeprefix("กระทรวง") for name in _SPACED_AGENCIES if name.startswith("กระทรวง")]
 _SPACED_AGENCY_RE = re.compile(trie_pattern(_SPACED_AGENCIES))
 _SPACED_AGENCY_START_RE = re.compile(trie_pattern({name.split(" ")[0] for name in _SPACED_AGENCIES}))
 _CHUNK_RE = re.compile(r"[^ \n,“”\"(]*")
@@ -235,10 +261,13 @@ def _chunk_end(text: str, pos: int) -> int:
 
 
 def _cut_inside(text: str, start: int, end: int) -> int:
-    """Where a verb or a next person glued inside [start, end) ends the position."""
+    """Where a verb, a group of other people or a next person glued inside [start, end) ends it."""
     cut = _CUT_RE.search(text, start, end)
-    if cut is not None and cut.start() > start:
+    if cut is not None:
         end = cut.start()
+    group = _GLUED_GROUP_RE.search(text, start, end)
+    if group is not None and group.start() > start:
+        end = group.start()
     for title in TITLE_RE.finditer(text, start + 1, end):
         given = _WORD_RE.match(text, title.end())
         if given and given.group() in GIVEN_NAMES:
@@ -246,8 +275,14 @@ def _cut_inside(text: str, start: int, end: int) -> int:
     return end
 
 
-def _continues(text: str, pos: int, previous: str) -> int:
-    """End of the chunk at ``pos`` if it continues the position, else -1."""
+def _other_ministry(position: str, chunk: str) -> bool:
+    """A chunk naming a ministry other than the one the position already names starts a new phrase."""
+    named = _MINISTRY_RE.search(position)
+    return named is not None and not chunk.startswith(named.group())
+
+
+def _continues(text: str, pos: int, position: str) -> int:
+    """End of the chunk at ``pos`` if it continues ``position`` (the text so far), else -1."""
     if TITLE_RE.match(text, pos) and not head_at(text, pos):
         return -1
     if text.startswith("(", pos):
@@ -256,6 +291,8 @@ def _continues(text: str, pos: int, previous: str) -> int:
             return -1
         inner = text[pos + 1 : close].strip()
         # A bracketed acronym ("(สธ.)", "(ปลัด พม.)") closes the position it abbreviates.
+        if _GRADE_RE.fullmatch(inner):
+            return close + 1  # a police/civil-service grade ("(สบ 8)") sits inside the post
         if "." in inner or _ACRONYM_RE.fullmatch(inner) or not _CONTINUE_RE.match(inner):
             return -1
         return close + 1
@@ -266,13 +303,32 @@ def _continues(text: str, pos: int, previous: str) -> int:
     if chunk.startswith("และ") and len(chunk) > 3:
         return end if specific_head_at(text, pos + 3) else -1
     if _NUMBER_RE.fullmatch(chunk):
-        return end if _NUMBERED_END_RE.search(previous) else -1
+        return end if _NUMBERED_END_RE.search(position) else -1
+    if _GROUP_OF_PEOPLE_RE.match(chunk) or (chunk.startswith("คณะ") and specific_head_at(text, pos + 3)):
+        return -1
+    if chunk.startswith("กระทรวง") and _other_ministry(position, chunk):
+        return -1
     if _CONTINUE_RE.match(chunk):
         return end
-    if _OPEN_END_RE.search(previous) and not _CUT_RE.match(chunk):
+    if _OPEN_END_RE.search(position) and not _CUT_RE.match(chunk):
         return end
     if _ACRONYM_RE.fullmatch(chunk) and chunk in _ACRONYM_AGENCY:
         return end
+    if _ABBREVIATED_ORGANISATION_RE.fullmatch(chunk) and not _DATE_ABBREVIATION_RE.match(chunk):
+        return end
+    return -1
+
+
+def _next_chunk_start(text: str, end: int) -> int:
+    """Start of the chunk that may continue a position ending at ``end``, or -1.
+
+    A space separates chunks; a line break only carries a bracketed qualifier that a site's layout
+    pushed onto the next line ("โฆษกกระทรวงแรงงาน⏎(ฝ่ายการเมือง)").
+    """
+    if text.startswith(" ", end):
+        return end + 1
+    if text.startswith("\n(", end):
+        return end + 1
     return -1
 
 
@@ -283,23 +339,34 @@ def position_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     if head.group("office") and _starts_with_verb(text[pos : head.end()]):
         return None
-    end = _cut_inside(text, head.end(), _chunk_end(text, pos))
-    if end < _chunk_end(text, pos):
+    # A head may span a space ("รักษาราชการแทน นายแพทย์ใหญ่"): its chunk is the one it ends in.
+    first_chunk_end = max(_chunk_end(text, pos), _chunk_end(text, head.end()))
+    end = _cut_inside(text, head.end(), first_chunk_end)
+    if end < first_chunk_end:
         return (pos, end)
     limit = pos + _MAX_POSITION
-    while end < limit and text.startswith(" ", end):
-        if text.startswith(" และ ", end):
-            if specific_head_at(text, end + 5) is None:
+    while end < limit:
+        if text.startswith(" และ ", end) or (text.endswith("และ", pos, end) and text.startswith(" ", end)):
+            # "… และ รมว.…" / "รองนายกรัฐมนตรีและ รมว.…": a second post joined across a space.
+            second = end + 5 if text.startswith(" และ ", end) else end + 1
+            if specific_head_at(text, second) is None:
                 break
-            end = _cut_inside(text, end + 5, _chunk_end(text, end + 5))
+            end = _cut_inside(text, second, _chunk_end(text, second))
             continue
-        nxt = _continues(text, end + 1, text[max(pos, end - 12) : end])
+        start = _next_chunk_start(text, end)
+        if start < 0:
+            break
+        nxt = _continues(text, start, text[pos:end])
         if nxt < 0:
             break
-        cut = _cut_inside(text, end + 1, nxt)
+        cut = _cut_inside(text, start, nxt)
+        if cut <= start:
+            break
         end = cut
         if cut < nxt:
             break
+    if text.endswith("และ", pos, end):
+        end -= 3  # a dangling "และ" joins the next phrase, not the post
     return (pos, end)
 
 
