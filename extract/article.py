@@ -25,5 +25,5 @@ class Article:
         return self.norm.text
 
     def surface(self, span: Span) -> str:
-        """The text of a span as written (original digits), for output values."""
-        return self.norm.surface[span[0] : span[1]]
+        """The text of a span as written (original digits and sara am spelling), for output values."""
+        return self.norm.surface_of(span[0], span[1])

@@ -3,7 +3,8 @@
 Two strings of identical length come out: ``text`` (for matching: Thai digits as ASCII) and
 ``surface`` (for output: digits as the author wrote them).  Every extractor matches on ``text``
 and slices values out of ``surface`` with the same offsets, so fields stay "as written" while the
-rules only ever see one digit system.
+rules only ever see one digit system.  Sara am typed as two characters ("ํา") is composed to "ำ" in
+both, so rules match it; ``surface_of`` restores the author's two characters in output values.
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ class NormalisedText:
     text: str
     surface: str
     raw_offsets: tuple[int, ...]
+    # Offsets of "ำ" that the raw input spelled "ํา" (rare; most texts have none).
+    decomposed_am: frozenset[int] = frozenset()
+
+    def surface_of(self, start: int, end: int) -> str:
+        """The span as the author wrote it: original digits and sara am spelling."""
+        value = self.surface[start:end]
+        if not self.decomposed_am or "ำ" not in value:
+            return value
+        return "".join(
+            "\u0e4d\u0e32" if i in self.decomposed_am else ch for i, ch in enumerate(value, start=start)
+        )
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the raw input it came from."""
@@ -146,8 +158,14 @@ def normalise_text(raw: str) -> NormalisedText:
         out.pop()
         out_offsets.pop()
     surface = "".join(out)
+    decomposed_am = (
+        frozenset(i for i, ch in enumerate(surface) if ch == "\u0e33" and raw[out_offsets[i]] == "\u0e4d")
+        if "\u0e4d\u0e32" in raw
+        else frozenset()
+    )
     return NormalisedText(
         text=_sparse_translate(surface, _THAI_DIGIT_RUNS, _THAI_DIGITS),
         surface=surface,
         raw_offsets=tuple(out_offsets),
+        decomposed_am=decomposed_am,
     )

@@ -92,3 +92,24 @@ def test_normalised_text_is_clean(raw: str) -> None:
 def test_normalising_twice_changes_nothing(raw: str) -> None:
     once = normalise_text(raw)
     assert normalise_text(once.surface).surface == once.surface
+
+
+@pytest.mark.parametrize(
+    ("raw", "word"),
+    [
+        ("นายสมพล ธนาด\u0e4d\u0e32รงศักดิ์ กล่าว", "ธนาด\u0e4d\u0e32รงศักดิ์"),
+        ("ประจ\u0e4d\u0e32ปี ๒๕๖๖ และ ประจำปี 2567", "ประจ\u0e4d\u0e32ปี ๒๕๖๖"),
+    ],
+)
+def test_surface_of_restores_the_authors_sara_am(raw: str, word: str) -> None:
+    norm = normalise_text(raw)
+    assert "\u0e4d" not in norm.text  # rules see one spelling
+    composed = word.replace("\u0e4d\u0e32", "\u0e33").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    start = norm.text.index(composed)
+    assert norm.surface_of(start, start + len(composed)) == word
+
+
+def test_surface_of_keeps_composed_sara_am_composed() -> None:
+    norm = normalise_text("ประจ\u0e4d\u0e32ปี และ ประจำเดือน")
+    start = norm.text.index("ประจำเดือน")
+    assert norm.surface_of(start, start + len("ประจำเดือน")) == "ประจำเดือน"
