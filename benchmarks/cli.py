@@ -46,7 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         "--warmup", type=int, default=50, help="untimed documents per method first (default: %(default)s)"
     )
     coverage = add("coverage", "all releases through the extraction: robustness and field coverage", None)
-    coverage.add_argument("--html", action="store_true", help="feed HTML pages built around the texts")
+    coverage.add_argument(
+        "--html",
+        action="store_true",
+        help="feed generic-layout HTML pages built around the texts (trafilatura path)",
+    )
     coverage.add_argument("--workers", type=int, default=2, help="worker processes (default: %(default)s)")
     coverage.add_argument("--progress", type=int, default=5000, help="print progress every N docs; 0: never")
     profile = add("profile", "cProfile of the text pipeline over N releases", 500)

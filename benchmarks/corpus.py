@@ -16,9 +16,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
 # Where the corpus sits when the repository is checked out next to shared/.
 DEFAULT_CORPUS = Path("../shared/corpus/thaigov.jsonl.gz")
+
+# "generic": the article sits in anonymous Bootstrap grid boxes, so our HTML path has to ask
+# trafilatura where the text is; "cms": it sits in a body container of a known CMS
+# (class "news-detail"), which extract.html reads directly without trafilatura.
+PageLayout = Literal["generic", "cms"]
+PAGE_LAYOUTS: tuple[PageLayout, ...] = get_args(PageLayout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +40,9 @@ class Release:
         """The extraction contract's text input line."""
         return {"doc_id": self.doc_id, "text": self.text}
 
-    def as_html_input(self) -> dict[str, str]:
+    def as_html_input(self, layout: PageLayout = "generic") -> dict[str, str]:
         """The extraction contract's HTML input line, with the page built around the text."""
-        return {"doc_id": self.doc_id, "html": news_page(self)}
+        return {"doc_id": self.doc_id, "html": news_page(self, layout)}
 
 
 def read_releases(path: Path, limit: int | None = None) -> Iterator[Release]:
@@ -141,10 +148,17 @@ def _items(texts: tuple[str, ...], href: str) -> str:
     return "".join(f'<li><a href="{href}{n}">{html.escape(t)}</a></li>' for n, t in enumerate(texts))
 
 
-def news_page(release: Release) -> str:
+_ARTICLE_BOXES: dict[PageLayout, tuple[str, str]] = {
+    "generic": ('<div class="col-md-9"><div class="card"><div class="card-body">', "</div></div></div>"),
+    "cms": ('<article class="news-detail">', "</article>"),
+}
+
+
+def news_page(release: Release, layout: PageLayout = "generic") -> str:
     """A full news page around the release: header, menu, breadcrumb, title, date, paragraphs,
     share bar, tags, related news, sidebar, visitor counter, cookie banner and footer."""
     parts = split_release(release)
+    box_open, box_close = _ARTICLE_BOXES[layout]
     title = html.escape(parts.title)
     category = html.escape(release.category or "ข่าวประชาสัมพันธ์")
     paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in parts.paragraphs)
@@ -168,7 +182,7 @@ def news_page(release: Release) -> str:
 <nav class="main-menu"><ul>{_items(_MENU, "/menu/")}</ul></nav>
 <div class="breadcrumb"><a href="/">หน้าแรก</a> › <a href="/news">ข่าวประชาสัมพันธ์</a> › <span>{category}</span></div>
 <div class="container"><main id="main" class="content">
-<article class="news-detail">
+{box_open}
 <h1 class="news-title">{title}</h1>
 <div class="news-meta">{date_block} <span class="category">หมวด: {category}</span></div>
 <div class="news-body">
@@ -177,7 +191,7 @@ def news_page(release: Release) -> str:
 <div class="share-bar">แชร์: <a href="#fb">Facebook</a> <a href="#line">LINE</a> <a href="#x">X</a> <a href="#print">พิมพ์</a></div>
 <div class="visitor-counter">จำนวนผู้เข้าชม {visitors:,} ครั้ง</div>
 <div class="tags">แท็ก: <a href="/tag/1">{category}</a> <a href="/tag/2">ข่าวหน่วยงาน</a></div>
-</article>
+{box_close}
 <section class="related-news"><h3>ข่าวที่เกี่ยวข้อง</h3><ul>{_items(_SIDEBAR_NEWS[:3], "/news/related/")}</ul></section>
 </main>
 <aside class="sidebar"><h3>ข่าวล่าสุด</h3><ul>{_items(_SIDEBAR_NEWS, "/news/latest/")}</ul>

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.cli import main
-from benchmarks.corpus import Release, news_page, read_releases, split_release
+from benchmarks.corpus import PAGE_LAYOUTS, PageLayout, Release, news_page, read_releases, split_release
 from benchmarks.coverage import is_meeting_release
 from benchmarks.thainer_baseline import entities
 from extract.html import html_to_article
@@ -115,10 +115,11 @@ def test_split_release_drops_site_chrome(
     assert not any(p.startswith("ที่มา") for p in parts.paragraphs)
 
 
+@pytest.mark.parametrize("layout", PAGE_LAYOUTS)
 @pytest.mark.parametrize("index", [0, 1, 2])
-def test_news_page_keeps_the_release_and_hides_the_chrome(index: int) -> None:
+def test_news_page_keeps_the_release_and_hides_the_chrome(index: int, layout: PageLayout) -> None:
     release = _release(index)
-    page = html_to_article(news_page(release))
+    page = html_to_article(news_page(release, layout))
     assert page.title == release.title
     assert page.published is not None
     for paragraph in split_release(release).paragraphs:
@@ -161,17 +162,19 @@ def test_extraction_prints_every_figure(
         "median ms/doc",
         "text input",
         "HTML input",
+        "known CMS container",
         "trafilatura.extract alone",
         "ThaiNER",
         "ratio html_extraction/trafilatura",
         "ratio text_extraction/thainer",
         "errors: text 0, html 0",
-        "html/text agreement",
+        "html/text agreement (generic layout)",
+        "html/text agreement (cms layout)",
         "peak RSS",
     ):
         assert figure in out
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert [t["name"] for t in data["timings"]] == ["text", "html", "trafilatura", "thainer"]
+    assert [t["name"] for t in data["timings"]] == ["text", "html", "html_cms", "trafilatura", "thainer"]
     assert data["machine"]["packages"]["spacy"]
 
 
