@@ -61,6 +61,16 @@ def _index() -> _ProvinceIndex:
     )
 
 
+def province_alternation() -> str:
+    """A regex alternation of every province surface form (names and aliases), longest first."""
+    return trie_pattern(list(_index().by_surface))
+
+
+def province_of_surface(surface: str) -> Province:
+    """The province of a surface form matched by ``province_alternation`` (KeyError otherwise)."""
+    return _index().by_surface[surface]
+
+
 def province_named(surface: str) -> Province | None:
     """The province a surface form denotes ("ลำปาง", "จังหวัดลำปาง", "จ.ลำปาง", "กทม."), else None."""
     surface = re.sub(r"^(?:จังหวัด|จ\.)\s?", "", surface.strip())

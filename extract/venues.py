@@ -12,23 +12,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from extract.article import Article
+from extract.event_zone import locate_event_zone
 from extract.provinces import (
     Province,
     ProvinceMention,
     bare_province_at,
+    prefixed_province_at,
     prefixed_provinces_in,
+    province_alternation,
     province_at,
+    province_of_surface,
 )
 from extract.results import Found, Venue
-from extract.venue_lexicon import VenueLexicon, place_province_in, venue_lexicon
+from extract.venue_lexicon import VenueLexicon, head_office_province_in, place_province_in, venue_lexicon
 
 # How far past the lead a venue is looked for (summary paragraphs often come first).
 _BODY_WINDOW = 2000
 _MAX_VENUE_CHARS = 150
 _MAX_VENUE_WORDS = 16
 _MAX_WEAK_WORDS = 7
+_MAX_VISITED_WORDS = 3
+_LIST_JOINER = re.compile(r"\s?(?:และ|,|หรือ)?\s?")
+# Words that put a visit in a province: the province follows within a few glued words.
+_VISIT_AREA = r"ลงพื้นที่|ตรวจราชการ|ตรวจเยี่ยม|ตรวจติดตาม|เยือน|เดินทางไป|ในพื้นที่|ในเขต"
 
 # "ณ" starts a venue only as a word of its own: it ends "ประมาณ", "คุณ", "อรุณ" and begins "ณัฐ…".
 # (Literal first, look-behinds after: a pattern that opens with a look-behind is tried at every offset.)
@@ -36,9 +45,13 @@ _TRIGGER_AT = re.compile(r"(?:ณ(?<![\u0e01-\u0e4e]ณ)(?:\.|(?=\s))|จัด(
 # "ณบริเวณ…", "ณห้อง…": ณ glued to a venue head (not to a name such as "ณรงค์").
 _GLUED_NA = re.compile(r"ณ(?<![\u0e01-\u0e4e.]ณ)(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 # A bare "ที่" makes a venue only before a venue head; "พื้นที่", "หน้าที่", "สถานที่" end in it.
-_THI = re.compile(r"ที่(?<!พื้นที่)(?<!หน้าที่)(?<!สถานที่)(?<!ตามที่)(?<!ยินดีที่)\s?")
+_THI = re.compile(
+    r"ที่(?<!พื้นที่)(?<!หน้าที่)(?<!สถานที่)(?<!ตามที่)(?<!ยินดีที่)(?<!ขณะที่)(?<!โดยที่)(?<!สิ้นสุดที่)(?<!สิ้นสุด ที่)(?<!ปลายทางที่)\s?"
+)
 # "ลงพื้นที่ชุมชนตรอกสมมติ เขต…": a visited place, accepted only when an address follows it.
 _VISIT = re.compile(r"(?:ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน|เดินทางไป(?:ยัง)?|ไปยัง)")
+# Visits whose object is the place itself even without an address ("ตรวจเยี่ยมสำนักงานสมมติ").
+_INSPECT = re.compile(r"ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน")
 
 # Where a venue phrase cannot continue at all: line end, slash (not in "02/10"), comma, quotes.
 _HARD_END = re.compile(r"\n|(?<!\d)/|/(?!\d)|(?<!\d),|,(?!\d)|[;|#“”\"]|\s-\s(?=\D)")
@@ -59,7 +72,7 @@ _CLAUSE = (
     r"เพื่อ|โดย|ซึ่ง|พร้อม|จำนวน|ระหว่าง|เมื่อ|ใน(?:วัน|ระหว่าง|โอกาส|ฐานะ|การ|พิธี|งาน|ช่วง|ครั้ง|นาม)"
     r"|วันที่|วันนี้|เวลา|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
     r"|ถึง|ให้|เป็น|มี(?!น)|มา(?!เลเซีย|บ)|จะ|ร่วม|นำ|เข้า|ตรวจ|ลงพื้นที่|รับ|มอบ|แถลง|พบ|หารือ|เปิด|ปิด|เยี่ยม|รวม"
-    r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน)|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
+    r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน|ที่|ตรวจ|เยี่ยม|ลง|มอบ|พบ|ติดตาม)|ย้ำ|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
     r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
     r"|การ(?:ประชุม|สัมมนา|อบรม|แถลง)|กิจกรรม|โครงการ|ตอน|หรือ|เพิ่ม|ประมาณ|ร้อยละ|กว่า|ลด|งาน(?!\S*(?:ฮอลล์|hall|Hall))|และ$|ซึ่ง"
 )
@@ -77,12 +90,32 @@ _NOT_A_PLACE = re.compile(
     rf"|(?:{_ADDRESS})"
 )
 # A venue abroad keeps no inferred province ("กระทรวงเกษตรของสาธารณรัฐสมมติ").
-_FOREIGN = re.compile(r"ประเทศ(?!ไทย)|สาธารณรัฐ|ราชอาณาจักร|สหรัฐ|สหพันธ|กรุง(?!เทพ)")
+_FOREIGN = re.compile(r"(?<!ต่าง)ประเทศ(?!ไทย)|สาธารณรัฐ|ราชอาณาจักร|สหรัฐ|สหพันธ|กรุง(?!เทพ)")
 _ONLINE_ONLY = re.compile(r"(?:ระบบ|ออนไลน์|Zoom|zoom|ZOOM|Webex|MS Teams|Microsoft Teams|Facebook|เฟซบุ๊ก)")
-_GLUED_STOP = re.compile(r"ดังกล่าว|ต่อไป|กำหนด|ทั้งหมด|เพิ่มขึ้น|ได้|ร่วมกับ|ซึ่ง|โดย|พล(?:เอก|ตำรวจ|เรือ|อากาศ)")
+_GLUED_STOP = re.compile(
+    r"ดังกล่าว|ต่อไป|กำหนด|ทั้งหมด|เพิ่มขึ้น|ได้|ร่วมกับ|ซึ่ง|โดย|พร้อมด้วย|พร้อมทั้ง|พล(?:เอก|ตำรวจ|เรือ|อากาศ)"
+)
 _LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z]")
 _TRAILING_JUNK = re.compile(r"[\s\-–:(]+$|\s(?:และ|ของ|ณ)$")
 _TAIL_WORDS = 6
+# "นายสมมติ ประทีป ณ ถลาง": a given name glued to its honorific, a family name, then ณ.
+_NAME_BEFORE_NA = re.compile(
+    r"(?:นาย(?!ก)|นาง|นางสาว|น\.ส\.|ดร\.|หม่อม\S*|ม\.ร\.ว\.|ม\.ล\.|พล\.\S+|พลเอก|พลตำรวจ\S+)[\u0e01-\u0e4e]+\s[\u0e01-\u0e4e]+\s$"
+)
+# Words before a trigger that make its place a side note: a future event, the end of a route.
+_ASIDE_BEFORE = re.compile(r"กำหนด(?:การ)?จัด|จะจัด|จะมีขึ้น|สิ้นสุด|ปลายทาง")
+_ASIDE_REACH = 100
+# "วันนี้ (8 ธ.ค. 63) ที่จ.เชียงราย": a dateline opening with a date, then "ที่" + the province.
+_DATE_OPENER = re.compile(r"(?:เมื่อ|ใน)?วัน[^\n]{0,40}\d[^\n]{0,12}?\)?\s?")
+# Words that begin like a venue head but are not places ("สภาพ" ≠ สภา, "วัดผล" ≠ วัด).
+_NOT_A_VENUE_HEAD = re.compile(r"สภาพ|วัด(?:ผล|ระดับ|ค่า|ความ|ปริมาณ|อุณหภูมิ|ไข้|ขนาด)|สวนทาง|ตลาดแรงงาน")
+_THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+# "มทร.ล้านนา", "ม.อ.", "รพ.สต.บ้านสมมติ": an institution written as an abbreviation.
+# ("กม. 34", "ม. 5" are measures and addresses: the abbreviation has a name glued on or 3+ letters.)
+_ABBREVIATED_PLACE = re.compile(
+    r"[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.(?:[\u0e01-\u0e2e]{1,3}\.)*(?=[\u0e01-\u0e2e])"
+    r"|[\u0e01-\u0e2e]{3,5}\."
+)
 _BANGKOK = "TH-10"
 
 
@@ -195,10 +228,13 @@ def _venue_core(venue: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("end", "province", "start", "trigger")
+    __slots__ = ("end", "province", "start", "strong", "trigger")
 
-    def __init__(self, trigger: int, start: int, end: int, province: ProvinceMention | None) -> None:
+    def __init__(
+        self, trigger: int, start: int, end: int, province: ProvinceMention | None, strong: bool = True
+    ) -> None:
         self.trigger, self.start, self.end, self.province = trigger, start, end, province
+        self.strong = strong
 
 
 _AREA = re.compile(r"จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.|เขต|แขวง|พื้นที่")
@@ -219,18 +255,39 @@ def _phrase_limit(text: str, start: int, limit: int) -> int:
     return hard.start() if hard else window
 
 
-def _area_candidate(text: str, trigger: int, start: int, limit: int) -> _Candidate | None:
+def _area_candidate(text: str, trigger: int, start: int, limit: int, strong: bool) -> _Candidate | None:
     """ "ณ จังหวัดขอนแก่น", "ณ พื้นที่ อำเภอX จังหวัดY", "ณ กรุงเทพฯ": no venue, but a province.
 
     A bare province word right after ณ is a royal-lineage surname ("… ณ อยุธยา"), unless Bangkok.
+    After a bare "ที่" only a named province counts ("วันนี้ (…) ที่จ.เชียงราย"): "ที่อำเภอ…" is as
+    often a relative clause.
     """
     bare = bare_province_at(text, start)
     if bare is not None:
-        return _Candidate(trigger, start, start, bare) if bare.province.code == _BANGKOK else None
+        return _Candidate(trigger, start, start, bare, strong) if bare.province.code == _BANGKOK else None
+    if not strong:
+        named = prefixed_province_at(text, start)
+        return _Candidate(trigger, start, start, named, strong) if named is not None else None
     if not _AREA.match(text, start):
         return None
     mention = _tail_province(text, start, limit)
-    return _Candidate(trigger, start, start, mention) if mention is not None else None
+    return _Candidate(trigger, start, start, mention, strong) if mention is not None else None
+
+
+def _starts_weak_venue(lexicon: VenueLexicon, text: str, start: int) -> bool:
+    """After a bare "ที่": a known place standing as a word of its own, a venue head, a building word
+    or an abbreviated institution ("มทร.ล้านนา"); the last two need an address after them."""
+    place = lexicon.places.match(text, start)
+    if place is not None and place.end() < len(text) and _THAI_CONSONANT.match(text, place.end()):
+        return False  # "ที่กระทรวงแรงงานขอความร่วมมือ…": the ministry is a subject, not a place
+    if _NOT_A_VENUE_HEAD.match(text, start):
+        return False
+    return bool(
+        lexicon.head.match(text, start)
+        or lexicon.building.match(text, start)
+        or _AREA.match(text, start)
+        or (_ABBREVIATED_PLACE.match(text, start) and not _STOP_WORD.match(text, start))
+    )
 
 
 def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool) -> _Candidate | None:
@@ -238,14 +295,14 @@ def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool)
     if start >= limit:
         return None
     lexicon = venue_lexicon()
+    if not strong and not _starts_weak_venue(lexicon, text, start):
+        return None
     # After a bare "ที่" a building word ("ที่ศูนย์พักพิงสมมติ …", also "ที่กระทรวงฯ ได้…") is a venue
     # only when an address follows it.
     needs_address = not strong and not lexicon.head.match(text, start)
-    if needs_address and not (lexicon.building.match(text, start) or _AREA.match(text, start)):
-        return None
     phrase_limit = _phrase_limit(text, start, limit)
     if _NOT_A_PLACE.match(text, start) or bare_province_at(text, start):
-        return _area_candidate(text, trigger, start, phrase_limit)
+        return _area_candidate(text, trigger, start, phrase_limit, strong)
     # After a bare "ที่" the phrase must end clearly and soon ("…ยินดีที่ตลาดส่งออกสดใส และ…").
     raw_end = _venue_end(text, start, phrase_limit, _MAX_VENUE_WORDS if strong else _MAX_WEAK_WORDS)
     if raw_end < 0 or (not strong and _GLUED_STOP.search(text, start, raw_end)):
@@ -259,46 +316,92 @@ def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool)
         return None
     if _ONLINE_ONLY.match(text, start):
         return None
-    return _Candidate(trigger, start, end, None)
+    return _Candidate(trigger, start, end, None, strong)
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
-    """Venue candidates of one paragraph: ณ-triggered first, then ที่ + venue head, in text order."""
-    strong: list[_Candidate] = []
+    """Venue candidates of one paragraph: ณ-triggered first, then ที่ + venue head, each in text
+    order; a place the event is only announced for, or where a route ends, goes last."""
+    found: list[_Candidate] = []
     for m in _TRIGGER_AT.finditer(text, start, end):
+        if _is_surname_na(text, start, m.start(), m.end()):
+            continue
         candidate = _candidate_at(text, m.start(), m.end(), end, strong=True)
         if candidate is not None:
-            strong.append(candidate)
+            found.append(candidate)
     for m in _GLUED_NA.finditer(text, start, end):
         lexicon = venue_lexicon()
         if not (lexicon.head.match(text, m.end()) or lexicon.building.match(text, m.end())):
             continue
         candidate = _candidate_at(text, m.start(), m.end(), end, strong=True)
         if candidate is not None:
-            strong.append(candidate)
-    strong.sort(key=lambda c: c.trigger)
-    weak: list[_Candidate] = []
+            found.append(candidate)
     for m in _THI.finditer(text, start, end):
         candidate = _candidate_at(text, m.start(), m.end(), end, strong=False)
-        if candidate is not None and candidate.end > candidate.start:
-            weak.append(candidate)
-    return strong + weak
+        if candidate is not None and (
+            candidate.end > candidate.start or _DATE_OPENER.fullmatch(text, start, m.start())
+        ):
+            found.append(candidate)
+    found.sort(key=lambda c: c.trigger)
+    aside: set[int] = set()
+    since = start  # an aside word belongs to the first trigger after it
+    for candidate in found:
+        if _is_aside(text, since, candidate.trigger):
+            aside.add(candidate.trigger)
+        since = max(since, candidate.trigger + 1)
+    found.sort(key=lambda c: (c.trigger in aside, not c.strong, c.trigger))
+    return found
+
+
+def _is_surname_na(text: str, para_start: int, trigger: int, after: int) -> bool:
+    """ "นายสมมติ ประทีป ณ ถลาง": ณ inside a person's name (royal-lineage surnames)."""
+    lexicon = venue_lexicon()
+    if lexicon.head.match(text, after) or lexicon.building.match(text, after):
+        return False
+    return _NAME_BEFORE_NA.search(text, max(para_start, trigger - 60), trigger) is not None
+
+
+def _is_aside(text: str, para_start: int, trigger: int) -> bool:
+    """A place the release only announces ("ซึ่งกำหนดจัดขึ้นในวันที่ … ณ …") or where a route ends."""
+    return _ASIDE_BEFORE.search(text, max(para_start, trigger - _ASIDE_REACH), trigger) is not None
 
 
 def _visited_place(text: str, start: int, end: int) -> _Candidate | None:
-    """ "ลงพื้นที่…ชุมชนสมมติ เขตบางรัก กรุงเทพฯ": a visited place named with its address."""
+    """ "ลงพื้นที่…ชุมชนสมมติ เขตบางรัก กรุงเทพฯ", "เข้าตรวจเยี่ยมสำนักงานสมมติ โดยมี…": the place
+    visited, named with its address, or right after an inspection verb and ending clearly."""
     lexicon = venue_lexicon()
     for m in _VISIT.finditer(text, start, end):
         head = lexicon.head.search(text, m.end(), min(end, m.end() + 40))
-        if head is None or " " in text[m.end() : head.start()].strip():
+        target = _skip_spaces(text, m.end(), end)
+        inspected = (
+            _INSPECT.fullmatch(m.group(0))
+            and not _NOT_A_VENUE_HEAD.match(text, target)
+            and (lexicon.head.match(text, target) or lexicon.building.match(text, target))
+        )
+        if inspected:
+            head = inspected
+        elif head is None or " " in text[m.end() : head.start()].strip():
             continue
         limit = _phrase_limit(text, head.start(), end)
-        venue_end = _trim(text, head.start(), _venue_end(text, head.start(), limit))
+        raw_end = _venue_end(text, head.start(), limit, _MAX_WEAK_WORDS)
+        if raw_end < 0:
+            continue
+        # Without an address, the visited place is a short name followed by a new clause.
+        short = _venue_end(text, head.start(), limit, _MAX_VISITED_WORDS) >= 0
+        venue_end = _trim(text, head.start(), raw_end)
+        if venue_end - head.start() < 3 or _is_generic(lexicon, text[head.start() : venue_end]):
+            continue
         after = (
             _next_word(text, venue_end, limit) if venue_end < limit and text[venue_end] == " " else venue_end
         )
-        if venue_end - head.start() >= 3 and re.match(_ADDRESS, text[after:limit]):
-            return _Candidate(m.start(), head.start(), venue_end, None)
+        if _ADDRESS_AT.match(text, after, limit) or (
+            inspected
+            and short
+            and not _GLUED_STOP.search(text, head.start(), venue_end)
+            and raw_end < limit
+            and _STOP_WORD.match(text, _skip_spaces(text, raw_end, end))
+        ):
+            return _Candidate(m.start(), head.start(), venue_end, None, strong=False)
     return None
 
 
@@ -331,7 +434,7 @@ def _resolve_province(
         named = bare_province_at(text, last_word)  # "โรงแรมสมมติ เชียงใหม่"
         if named is not None and named.end == candidate.end:
             return named
-    place = place_province_in(venue)
+    place = place_province_in(venue) or head_office_province_in(venue)
     if place is not None and not _FOREIGN.search(venue):
         return place[1]
     return _province_before(text, region[0], candidate.trigger)
@@ -357,7 +460,7 @@ def _choose(article: Article) -> tuple[_Candidate, tuple[int, int]] | None:
                     return candidate, (start, end)
             elif province_only is None:
                 province_only = (candidate, (start, end))
-                if index == 0:
+                if index == 0 and candidate.strong:
                     event_key = _event_key(text, start, candidate.trigger)
     return province_only
 
@@ -369,6 +472,30 @@ def _event_key(text: str, start: int, trigger: int) -> str:
     return before[space + 1 :] if 0 <= space < len(before) - 12 else before
 
 
+@lru_cache(maxsize=1)
+def _visited_province_pattern() -> re.Pattern[str]:
+    """ "ลงพื้นที่ตรวจราชการ จ.X", "ติดตามสถานการณ์น้ำในพื้นที่จังหวัดX", "ลงพื้นที่X": where a visit went."""
+    return re.compile(
+        rf"(?:{_VISIT_AREA})\S{{0,24}}?\s?(?:จังหวัด|จ\.)\s?(?P<named>{province_alternation()})"
+        rf"|(?:ลงพื้นที่|ตรวจราชการ|เยือน)\s?(?P<bare>{province_alternation()})"
+    )
+
+
+def _visited_province(article: Article) -> ProvinceMention | None:
+    """The province a visit in the dateline paragraph or headline went to, when no venue names one."""
+    text = article.text
+    pattern = _visited_province_pattern()
+    for start, end in locate_event_zone(article).main:
+        for m in pattern.finditer(text, start, end):
+            # "ในพื้นที่จังหวัดพะเยาและแพร่": a visit across several provinces names none of them.
+            joiner = _LIST_JOINER.match(text, m.end(), end)
+            if joiner is not None and province_at(text, joiner.end()):
+                continue
+            group = "named" if m.group("named") else "bare"
+            return ProvinceMention(province_of_surface(m.group(group)), m.start(group), m.end(group))
+    return None
+
+
 def extract_venue(article: Article) -> Venue:
     """The named place of the main event, its core building and canonical province."""
     try:
@@ -376,7 +503,7 @@ def extract_venue(article: Article) -> Venue:
     except (ValueError, IndexError):
         return Venue()
     if chosen is None:
-        return Venue()
+        return _province_only(article)
     candidate, region = chosen
     text = article.text
     venue_found: Found[str] | None = None
@@ -386,7 +513,7 @@ def extract_venue(article: Article) -> Venue:
         venue_text = re.sub(r"\s+", " ", article.surface((candidate.start, candidate.end)))
         venue_found = Found(venue_text, (candidate.start, candidate.end))
         core = _venue_core(venue_text)
-    province = _resolve_province(text, candidate, venue_text, region)
+    province = _resolve_province(text, candidate, venue_text, region) or _visited_province(article)
     if province is None:
         return Venue(venue=venue_found, venue_core=core)
     if isinstance(province, ProvinceMention):
@@ -399,4 +526,15 @@ def extract_venue(article: Article) -> Venue:
         venue_core=core,
         province=Found(province.name, span),
         province_code=province.code,
+    )
+
+
+def _province_only(article: Article) -> Venue:
+    """No venue at all: the province a visit went to, if the lead tells one."""
+    mention = _visited_province(article)
+    if mention is None:
+        return Venue()
+    return Venue(
+        province=Found(mention.province.name, (mention.start, mention.end)),
+        province_code=mention.province.code,
     )

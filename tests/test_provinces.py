@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract.provinces import (
@@ -10,8 +12,10 @@ from extract.provinces import (
     capital_district_at,
     prefixed_province_at,
     prefixed_provinces_in,
+    province_alternation,
     province_at,
     province_named,
+    province_of_surface,
 )
 
 
@@ -114,3 +118,10 @@ def test_prefixed_provinces_in_order_with_offsets() -> None:
     mentions = prefixed_provinces_in(text)
     assert [m.province.name for m in mentions] == ["สุพรรณบุรี", "นครปฐม"]
     assert text[mentions[1].start : mentions[1].end] == "จ.นครปฐม"
+
+
+def test_province_alternation_covers_names_and_aliases() -> None:
+    pattern = re.compile(province_alternation())
+    for surface, name in (("กทม.", "กรุงเทพมหานคร"), ("นครศรีธรรมราช", "นครศรีธรรมราช"), ("ตาก", "ตาก")):
+        m = pattern.fullmatch(surface)
+        assert m is not None and province_of_surface(m.group(0)).name == name

@@ -238,3 +238,117 @@ def test_venue_found_after_a_summary_lead() -> None:
     )
     result = extract_venue(_article(text))
     assert result.venue is not None and result.venue.value == "ห้องประชุมชั้น 3 อาคารสมมติ"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "province"),
+    [
+        # ที่ + an abbreviated institution with its address
+        (
+            "เมื่อวันที่ 3 มี.ค. นายสมปอง ใจดี รมว.สมมติ เป็นประธานการประชุม “การพัฒนาเครือข่ายสมมติ” ที่ มทร.สมมติ"
+            " จ.เชียงใหม่ มีวาระสำคัญ คือ การจัดตั้งศูนย์สมมติ",
+            "มทร.สมมติ",
+            "เชียงใหม่",
+        ),
+        # an inspection target without ณ/ที่, ending at a new clause
+        (
+            "วันที่ 5 ตุลาคม 2566 นายสมศักดิ์ ทองแท้ รองนายกรัฐมนตรี ได้เดินทางเข้าตรวจเยี่ยมสำนักงานคณะกรรมการสมมติ"
+            "ในภาครัฐ หรือ ก.ส.ม. โดยมี นายภูมิ สมมติ เลขาธิการ ให้การต้อนรับ",
+            "สำนักงานคณะกรรมการสมมติในภาครัฐ",
+            None,
+        ),
+        # a ณ inside a person's name ("ณ ถลาง") is no venue; the ที่-venue of the dateline is
+        (
+            "วันที่ 18 พฤษภาคม 2565 ที่โรงแรมสมมติลากูน รีสอร์ท จังหวัดภูเก็ต นายสมศักดิ์ ทองแท้ เป็นประธานเปิดงาน"
+            " โดยมี นายสุทา ประทีป ณ ถลาง ส.ส.ภูเก็ต เข้าร่วมงาน",
+            "โรงแรมสมมติลากูน รีสอร์ท",
+            "ภูเก็ต",
+        ),
+        # the place an event is only announced for gives way to where the press conference is held
+        (
+            "นายสมชาย ใจดี แถลงข่าวงานวันสตรีสมมติ ซึ่งกำหนดจัดขึ้นในวันที่ 1 สิงหาคม 2568 ณ ห้องแกรนด์ฮอลล์"
+            " ศูนย์ประชุมสมมติ โดยมีผู้บริหาร เข้าร่วม ณ ห้องโถง ชั้น 1 อาคารกรมสมมติ",
+            "ห้องโถง ชั้น 1 อาคารกรมสมมติ",
+            None,
+        ),
+        # a ministry of foreign affairs (ต่างประเทศ) is not abroad
+        (
+            "นายดอน สมมติ เป็นประธานการประชุม ณ ห้องประชุมวิเทศสโมสร กระทรวงการต่างประเทศ เพื่อหารือ",
+            "ห้องประชุมวิเทศสโมสร กระทรวงการต่างประเทศ",
+            "กรุงเทพมหานคร",
+        ),
+        # a department's head office is in a known province
+        (
+            "วันที่ 1 มี.ค. 2564 ณ ห้องประชุมชั้น 2 กรมการขนส่งทางราง (ขร.) นายสมมติ ใจดี อธิบดี ให้การต้อนรับ",
+            "ห้องประชุมชั้น 2 กรมการขนส่งทางราง (ขร.)",
+            "กรุงเทพมหานคร",
+        ),
+        (
+            "นายสมมติ ใจดี เป็นประธานการประชุม ณ ห้องประชุม 3 อาคาร 2 กรมควบคุมโรค เพื่อติดตามสถานการณ์",
+            "ห้องประชุม 3 อาคาร 2 กรมควบคุมโรค",
+            "นนทบุรี",
+        ),
+        # … but not a regional centre that names the department
+        (
+            "นายสมมติ ใจดี เปิดงาน ณ ศูนย์วิจัยข้าวสมมติ กรมการข้าว เพื่อส่งเสริมเกษตรกร",
+            "ศูนย์วิจัยข้าวสมมติ กรมการข้าว",
+            None,
+        ),
+        # the province of a visit, when the venue names none
+        (
+            "นายสมมติ ใจดี ลงพื้นที่ตรวจราชการจังหวัดนครศรีธรรมราช ติดตามโครงการ ณ อ่างเก็บน้ำห้วยสมมติ อ.ชะอวด ว่า"
+            " พื้นที่ดังกล่าวมีน้ำต้นทุน",
+            "อ่างเก็บน้ำห้วยสมมติ",
+            "นครศรีธรรมราช",
+        ),
+    ],
+)
+def test_venue_without_the_usual_shape(text: str, venue: str, province: str | None) -> None:
+    result = extract_venue(_article(text))
+    assert result.venue is not None
+    assert result.venue.value == venue
+    assert (result.province.value if result.province else None) == province
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("วันนี้ (8 ธันวาคม 2563) ที่จ.เชียงราย นายสมมติ ใจดี รัฐมนตรี ให้สัมภาษณ์ภายหลังตรวจเยี่ยม", "เชียงราย"),
+        (
+            "นายสมมติ ใจดี รัฐมนตรีประจำสำนักนายกรัฐมนตรี เปิดเผยว่า ได้รับมอบหมายให้ลงพื้นที่ตรวจราชการ"
+            " จ.นครศรีธรรมราช ในวันพรุ่งนี้ เพื่อติดตามการดำเนินงาน",
+            "นครศรีธรรมราช",
+        ),
+        (
+            "นางสาวสมใจ รักดี รัฐมนตรีช่วยว่าการ เปิดเผยภายหลังติดตามสถานการณ์น้ำในพื้นที่จังหวัดอุทัยธานีว่า ได้สั่งการให้เร่งช่วยเหลือ",
+            "อุทัยธานี",
+        ),
+        ("“สมมติ” ลงพื้นที่กาฬสินธุ์ ติดตามงานตามนโยบาย\nนายสมมติ ใจดี ประชุมหารือกับเครือข่าย", "กาฬสินธุ์"),
+    ],
+)
+def test_province_of_a_visit_without_venue(text: str, province: str) -> None:
+    result = extract_venue(_article(text))
+    assert result.venue is None
+    assert result.province is not None and result.province.value == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visit across several provinces names none of them
+        "นายสมมติ ใจดี ลงพื้นที่ จ.อุบลราชธานีและศรีสะเกษ เพื่อติดตามสถานการณ์โรคระบาด",
+        "ทั้งนี้ สถานการณ์อุทกภัยในพื้นที่จังหวัดพะเยาและแพร่ มีความคลี่คลาย",
+        # "ที่จังหวัด…" in the middle of a sentence is no dateline place
+        "โดยเริ่มนำร่องที่จังหวัดภูเก็ตเปิดรับนักท่องเที่ยวเข้ามาแบบพิเศษ",
+        # a ministry that is the subject of a clause, and a route's end point
+        "มาตรการนี้เป็นมาตรการเสริมที่กระทรวงแรงงานขอความร่วมมือนายจ้างให้ดูแลคนงาน",
+        "ขบวนพาเหรดจะเคลื่อนจากลานสมมติ ไปตามถนนสมมติ และสิ้นสุดที่อุทยานสมมติ",
+        # "สภาพ" is not a council (สภา), "วัดอุณหภูมิ" is a measurement, not a temple
+        "นายสมมติ ใจดี ลงพื้นที่สภาพเจดีย์สมมติเพื่อเตรียมการบูรณะ",
+        "เจ้าหน้าที่ที่วัดอุณหภูมิใช้มือจับเครื่องทุกวัน อำเภอเมือง",
+    ],
+)
+def test_no_venue_and_no_province_from_these(text: str) -> None:
+    result = extract_venue(_article(text))
+    assert result.venue is None
+    assert result.province is None
