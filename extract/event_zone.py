@@ -4,6 +4,11 @@ Releases open with a headline (often repeated, sometimes with sub-headlines) and
 "dateline" paragraph ("วันนี้ (28 ต.ค. 62) เวลา 10.30 น. … เป็นประธาน …") that tells who did what,
 where and when.  Later paragraphs quote speeches, background, statistics and other activities, so
 extractors look at the dateline paragraph first, then the headline block above it, then the rest.
+
+API (used by programmes, programme_names, organisers, attendees): ``locate_event_zone(article)``
+returns an ``EventZone``; ``zone.dateline`` is one (start, end) span of ``article.text`` (it may
+run over a line break when the site broke the sentence), ``zone.headline`` the spans above it,
+``zone.rest`` the later paragraphs in order, ``zone.main`` the dateline then the headline block.
 """
 
 from __future__ import annotations
@@ -14,14 +19,32 @@ from dataclasses import dataclass
 from extract.article import Article
 from schemas.models import Span
 
-# A date told near the start of a paragraph marks the paragraph that reports the activity.
+_WEEKDAY = r"(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+# A date told near the start of a paragraph marks the paragraph that reports the activity:
+# "วันนี้ (…", "เมื่อวันที่ 5", "ในวันศุกร์ที่ 1", "วันพุธ ที่ 30", "เมื่อวานนี้ (", a bare "28 ต.ค. 62".
 _DATELINE_CUE = re.compile(
-    r"วันนี้\s*\(|เมื่อวันที่|เมื่อวัน\S*ที่\s*\d|วันที่\s*\d|ระหว่างวันที่|^\(?\d{1,2}\s*\S+\s*\d{2,4}\)?",
+    r"วันนี้\s*\(|เมื่อวานนี้|เมื่อวันที่|เมื่อวัน\S*ที่\s*\d|วันที่\s*\d|ระหว่างวันที่"
+    rf"|วัน{_WEEKDAY}\s?ที่\s?\d|^\(?\d{{1,2}}\s*\S+\s*\d{{2,4}}\)?",
     re.M,
 )
 _DATE_ONLY = re.compile(r"[\w]{0,12}[\d/ .:-]+")
 _DATELINE_REACH = 160  # characters from a paragraph's start within which the date must appear
+_OPENING_DATE = 15  # a cue this close to the start opens the paragraph ("ทั้งนี้ ในวันศุกร์ที่ 1")
+_LATE_DATE = 40  # a cue further in closes a sub-headline ("…แถลงเดินหน้าโครงการ… เมื่อวันที่ 2")
+_QUOTE_OPEN = re.compile(r"[“\"‘']")  # a quoted speech paragraph is never the dateline
 _MAX_HEAD_PARAGRAPHS = 6  # the dateline paragraph is among the first few body paragraphs
+# Sites break lines inside a sentence ("… มอบหมายให้⏎นายสุเทพ … เป็นประธาน…") or put the date,
+# time and place on lines of their own ("ในวันอังคารที่ 26 มกราคม 2564 เวลา 15.00 น.⏎ณ ห้อง…⏎นาย…");
+# such a dateline runs on into the next lines until the sentence has told what was done.
+_SHORT_PARAGRAPH = 100
+_MAX_CONTINUATION_LINES = 3
+_OPEN_ENDING = re.compile(
+    r"(?:และ|ให้|โดย|ณ|กับ|ของ|แก่|ว่า|พร้อมด้วย|ร่วมกับ|เพื่อ|ซึ่ง|หรือ|คือ|ได้แก่|ได้|ที่|ใน|จาก|เป็น|ตาม|,|-)$"
+)
+# What a complete dateline sentence does (a short line without any of these is a date/place fragment).
+_TOLD_ACTION = re.compile(
+    r"ประธาน|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจ|หารือ|ลงนาม|กล่าว|เปิดเผย|แถลง|ร่วม|มอบ|จัด|ต้อนรับ|เยี่ยม|เยือน|พบ|นำ"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,19 +94,59 @@ def _locate(article: Article) -> EventZone:
     if not body:
         end = len(text)
         return EventZone(dateline=(end, end), headline=tuple(head), rest=())
-    index = next(
-        (
-            i
-            for i, (start, end) in enumerate(body[:_MAX_HEAD_PARAGRAPHS])
-            if _DATELINE_CUE.search(text, start, min(end, start + _DATELINE_REACH))
-        ),
-        0,
-    )
+    index = _dateline_index(text, body[:_MAX_HEAD_PARAGRAPHS])
+    last = index
+    if _cue_offset(text, body[index]) is not None:
+        last = _continuation_end(text, body, index)
     return EventZone(
-        dateline=body[index],
+        dateline=(body[index][0], body[last][1]),
         headline=tuple(head + body[:index]),
-        rest=tuple(body[index + 1 :]),
+        rest=tuple(body[last + 1 :]),
     )
+
+
+def _dateline_index(text: str, paragraphs: list[Span]) -> int:
+    """The first paragraph with a date near its start; one opening with a date beats a date that
+    only closes an earlier paragraph (a sub-headline or summary that ends "… เมื่อวันที่ 2 ต.ค.")."""
+    offsets = [_cue_offset(text, span) for span in paragraphs]
+    first = next((i for i, offset in enumerate(offsets) if offset is not None), None)
+    if first is None:
+        return 0
+    if offsets[first] > _LATE_DATE:  # type: ignore[operator]
+        opening = next(
+            (
+                i
+                for i in range(first + 1, len(offsets))
+                if offsets[i] is not None
+                and offsets[i] <= _OPENING_DATE  # type: ignore[operator]
+                and not _QUOTE_OPEN.match(text, paragraphs[i][0])
+            ),
+            None,
+        )
+        if opening is not None:
+            return opening
+    return first
+
+
+def _cue_offset(text: str, span: Span) -> int | None:
+    start, end = span
+    match = _DATELINE_CUE.search(text, start, min(end, start + _DATELINE_REACH))
+    return None if match is None else match.start() - start
+
+
+def _continuation_end(text: str, body: list[Span], index: int) -> int:
+    """Index of the last line of the dateline sentence that starts at body[index]."""
+    last = index
+    while last + 1 < len(body) and last - index < _MAX_CONTINUATION_LINES:
+        start, end = body[index][0], body[last][1]
+        if _cue_offset(text, body[last + 1]) == 0:
+            break  # the next line opens with a date of its own
+        open_ending = _OPEN_ENDING.search(text, max(start, end - 12), end) is not None
+        fragment = end - start < _SHORT_PARAGRAPH and _TOLD_ACTION.search(text, start, end) is None
+        if not (open_ending or fragment):
+            break
+        last += 1
+    return last
 
 
 def _is_prose(text: str, span: Span) -> bool:

@@ -86,11 +86,23 @@ _PLACE_BEFORE_MEETING = re.compile(r"(?:ห้อง|หอ|ศูนย์|ท�
 _SPOKESPERSON = re.compile(r"โฆษก\S*.{0,120}?(?:เปิดเผย|เผย|กล่าว|ระบุ|แจ้ง)")
 # Warnings, clarifications and invitations report an event only when someone is seen presiding,
 # opening or visiting in the dateline paragraph.
+# "ชวน" is an invitation, "ชักชวน" (persuading, as in "ฝาก อสม. ช่วยชักชวน…") is not.
 _ANNOUNCEMENT_TITLE = re.compile(
-    r"เตือน|ชี้แจง|แจง|เชิญชวน|ชวน|ขอความร่วมมือ|อย่าเชื่อ|อย่าแชร์|ข่าวปลอม|ขยายเวลา|เปิดรับสมัคร|ประกาศผล"
+    r"เตือน|ชี้แจง|แจง|(?<!ชัก)ชวน|ขอความร่วมมือ|อย่าเชื่อ|อย่าแชร์|ข่าวปลอม|ขยายเวลา|เปิดรับสมัคร|ประกาศผล"
 )
 _ORGANISED_EVENT_TITLE = re.compile(r"จัดงาน|จัดกิจกรรม|รณรงค์|มหกรรม|พิธี")
 _CORE_ACTIVITY = re.compile(r"เป็นประธาน|ประธานใน|ประธานเปิด|ประธานการ|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจเยี่ยม|ตรวจราชการ")
+# Talks and signings on a stated day are events even under an announcing headline
+# ("สิงคโปร์ชวนไทย MOU…" over "วันนี้ (22 พ.ค. 65) … ร่วมหารือกับ…").
+_DATED_TALKS = re.compile(r"หารือ|ลงนาม|\bMO[Uu]\b|เข้าพบ|พบปะ|มอบนโยบาย")
+_TALKS_REACH = 300  # the talks must be what the dateline sentence tells, not a later aside
+# "X จัดสัมมนา/จัดอบรม/จัดกิจกรรม…" in the lead, told later as having happened ("การสัมมนาในวันนี้",
+# "กิจกรรมในครั้งนี้"), reports an organised event; plans ("เตรียมจัด", "จะจัด") do not.
+_ORGANISED_ACTIVITY = re.compile(
+    r"(?<!การ)(?<!ผู้)(?<!จะ)(?<!เตรียม)(?<!กำหนด)(?<!เจ้าภาพ)(?<!ศูนย์กลาง)(?<!เพื่อ)(?<!จะ )(?<!เตรียม )"
+    r"จัด(?:งาน|การ)?(?:ประชุม|สัมมนา|ฝึกอบรม|อบรม|เสวนา|พิธี|กิจกรรม|มหกรรม|นิทรรศการ|โครงการ)"
+)
+_HAPPENED = re.compile(r"ในวันนี้(?!\s?\()|ใน\s?ครั้งนี้|การ(?:สัมมนา|อบรม|ประชุม|เสวนา|จัดงาน|จัดกิจกรรม)\S{0,40}?ครั้งนี้")
 # The dateline paragraph opens with a cabinet resolution: a digest of decisions, not an activity.
 _CABINET_RESOLUTION = re.compile(
     r"(?:ที่ประชุม)?(?:ครม\.|คณะรัฐมนตรี(?:\s?\(ครม\.\))?)\s?(?:มีมติ|เห็นชอบ|อนุมัติ|รับทราบ)"
@@ -133,22 +145,31 @@ def _reports_activity(article: Article, zone: EventZone) -> bool:
         return False
     if _CLOCK_TIME.search(text, start, end) and _PLACE.search(text, start, end):
         return True
+    dated = _DATELINE_DATE.search(text, start, end) is not None
     if _ANNOUNCEMENT_TITLE.search(title) and not _ORGANISED_EVENT_TITLE.search(title):
-        return _CORE_ACTIVITY.search(text, start, end) is not None
+        return _CORE_ACTIVITY.search(text, start, end) is not None or (
+            dated and _DATED_TALKS.search(text, start, min(end, start + _TALKS_REACH)) is not None
+        )
     relayed = _SPOKESPERSON.search(text, start, min(end, start + 250)) is not None
     found = [_activity_strength(text, s, e) for s, e in zone.main] + [
         _activity_strength(title, 0, len(title))
     ]
     if "strong" in found:
         return True
+    if not relayed and _organised_and_held(article, zone):
+        return True
     # Weak cues alone ("เปิดตัว", "มอบ", "เข้าร่วม") need the dateline to say when or where.
-    return (
-        not relayed
-        and "weak" in found
-        and (
-            _DATELINE_DATE.search(text, start, end) is not None or _PLACE.search(text, start, end) is not None
-        )
+    return not relayed and "weak" in found and (dated or _PLACE.search(text, start, end) is not None)
+
+
+def _organised_and_held(article: Article, zone: EventZone) -> bool:
+    """The headline or dateline says an agency organised an activity and the body tells it as held."""
+    text = article.text
+    title = article.title or ""
+    organised = _ORGANISED_ACTIVITY.search(title) is not None or any(
+        _ORGANISED_ACTIVITY.search(text, s, e) for s, e in zone.main
     )
+    return organised and _HAPPENED.search(text, article.body_start) is not None
 
 
 def _activity_strength(text: str, start: int, end: int) -> str | None:
