@@ -182,6 +182,8 @@ _NOT_NAME_START = [
     "มูลนิธิ",
     "บริษัท",
     "พิเศษ",
+    "จำนวน",
+    "วัด",
 ]
 _NOT_NAME_START_RE = re.compile(trie_pattern(_NOT_NAME_START))
 # The subset that is never a name's start, even right before a position ("รัชดา กล่าวว่า รองนายกฯ…").
@@ -221,6 +223,8 @@ _VERB_START_RE = re.compile(
             "มองว่า",
             "เชื่อว่า",
             "คาดว่า",
+            "จำนวน",
+            "ดำรงตำแหน่ง",
         ]
     )
 )
@@ -282,6 +286,143 @@ _LATIN_PARTICLE = r"(?:bin|binti|van|de|der|von|da|al|el|del|di|le|la)"
 LATIN_NAME_RE = re.compile(f"{_LATIN_WORD}(?:\\s(?:{_LATIN_WORD}|{_LATIN_PARTICLE})){{1,6}}")
 _LATIN_TITLE_SET = frozenset(_LATIN_TITLES)
 _LATIN_PARTICLE_RE = re.compile(_LATIN_PARTICLE)
+
+
+# English post words that end a capitalised run ("H.E. Mr. Don Pramudwinai Deputy Prime Minister").
+_ENGLISH_POST_WORDS = frozenset(
+    [
+        "Deputy",
+        "Vice",
+        "Acting",
+        "Prime",
+        "Minister",
+        "President",
+        "Secretary",
+        "Ambassador",
+        "Director",
+        "Chairman",
+        "Chairperson",
+        "Chief",
+        "Governor",
+        "Representative",
+        "Consul",
+        "Spokesman",
+        "Spokesperson",
+        "Executive",
+        "Permanent",
+        "Managing",
+        "Head",
+        "Senior",
+        "Commissioner",
+        "Mayor",
+        "Rector",
+        "Dean",
+        "Editor",
+    ]
+)
+# Words of organisations, programmes and topics: a capitalised run holding one is no bare name.
+LATIN_NON_NAME_WORDS = frozenset(
+    [
+        "Corporation",
+        "Company",
+        "Group",
+        "Bank",
+        "Association",
+        "Foundation",
+        "Institute",
+        "University",
+        "Council",
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Ministry",
+        "Department",
+        "Office",
+        "Center",
+        "Centre",
+        "Committee",
+        "Fund",
+        "Programme",
+        "Program",
+        "Project",
+        "Network",
+        "Alliance",
+        "Union",
+        "Forum",
+        "Expo",
+        "Fair",
+        "Festival",
+        "Summit",
+        "Conference",
+        "Award",
+        "Awards",
+        "Digital",
+        "Economy",
+        "Connectivity",
+        "Thailand",
+        "Thai",
+        "International",
+        "Limited",
+        "Ltd",
+        "Co",
+        "Inc",
+        "Plc",
+        "Public",
+        "Power",
+        "Soft",
+        "Tourism",
+        "Manager",
+        "Spa",
+        "Cloud",
+        "Technology",
+        "Solutions",
+        "Services",
+        "Service",
+        "Media",
+        "Hotel",
+        "Resort",
+        "Airport",
+        "Market",
+        "Industry",
+        "Trade",
+        "Development",
+        "Management",
+        "Partnership",
+        "Platform",
+        "Day",
+        "Week",
+        "World",
+        "Global",
+        "Asia",
+        "Pacific",
+        "National",
+        "Smart",
+        "Green",
+        "Energy",
+        "City",
+        "Club",
+        "Team",
+        "Policy",
+        "Plan",
+        "Strategy",
+        "System",
+        "Health",
+        "Care",
+        "Economic",
+    ]
+)
+
+
+def latin_name_run(words: str) -> str:
+    """The capitalised run without an English post that follows the name inside it."""
+    parts = words.split(" ")
+    first = 0
+    while first < len(parts) and parts[first] in _LATIN_TITLE_SET:
+        first += 1
+    for i in range(first + 2, len(parts)):
+        if parts[i] in _ENGLISH_POST_WORDS:
+            return " ".join(parts[:i])
+    return words
 
 
 def split_latin(words: str) -> tuple[str, str, str] | None:

@@ -14,6 +14,7 @@ from extract.names import (
     GIVEN_NAMES,
     HONORIFIC_KIND,
     LATIN_NAME_RE,
+    LATIN_NON_NAME_WORDS,
     NOT_TITLE_RE,
     ROYAL_NAME_END_RE,
     TITLE_RE,
@@ -23,18 +24,38 @@ from extract.names import (
     cut_glued,
     family_extension,
     glued_title_allowed,
+    latin_name_run,
     plausible_family,
     plausible_given,
     split_latin,
 )
-from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_after
+from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_after, specific_head_at
 
 _LATIN_UPPER_RE = re.compile(r"[A-Z]")
 _FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
 _PRESIDED_BODY_RE = re.compile(
     "ก(?:เหล่า|กิ่ง|สภา|สมาคม|สโมสร|ชมรม|มูลนิธิ|เทศมนตรี|องค์การ|อบ|รัฐมนตรี|สมาพันธ์|สหพันธ์|ยุวกาชาด|ฯ)"
 )
+# Heads that are common nouns after a capitalised phrase ("Digital Economy หุ้นส่วน…"), not posts.
+_COMMON_NOUN_HEADS = frozenset(
+    {"หุ้นส่วน", "พนักงาน", "เจ้าหน้าที่", "เจ้าพนักงาน", "ผู้ประกอบการ", "เกษตรกร", "นักแสดง", "นักร้อง", "นักกีฬา"}
+)
+_ENGLISH_POST_START = (
+    "(?:(?:Deputy|Vice|Acting|Senior|First|Executive|Permanent|Chief|Managing|Assistant|Associate|"
+    "Regional|Country|Group|General)\\s)*"
+    "(?:Prime\\sMinister|Minister|President|Secretary|Ambassador|Director|Chairman|Chairperson|Chair|Chief|"
+    "Governor|Representative|Consul|Head|Spokesman|Spokesperson|Editor|Manager|CEO|Founder|Co-Founder|"
+    "Commissioner|Administrator|Counsellor|Counselor|Officer|Advisor|Adviser|Professor|Dean|Rector|Mayor|"
+    "Speaker|Leader|Commander|Partner|Principal|Coordinator|Envoy|Delegate)\\b"
+)
+_ENGLISH_POSITION_RE = re.compile(f",?\\s(?:the\\s)?(?P<post>{_ENGLISH_POST_START}[^,(\\n\u0e00-\u0e7f;:]*)")
+_ENGLISH_WORD_RE = re.compile(r"[^\s]+")
+_ENGLISH_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "in", "on", "&", "de", "du", "des"})
+_COUNT_BEFORE_RE = re.compile(r"(?<!\d)\d{1,3} $")
 _MAX_ROYAL_WORDS = 5
+_MIN_FAMILY = 3
+# Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
+_NAME_PART_HEADS = frozenset({"ประธาน", "ปลัด", "ทูต", "กงสุล", "อัยการ", "หัวหน้า", "เลขานุการ", "ผู้ตรวจ"})
 _PROSE_INSIDE_RE = re.compile("การ|ของ|ความ|เพื่อ|ที่|ให้|และ|ได้|ด้วย|กับ|จาก")
 
 
@@ -79,10 +100,13 @@ def _royal(text: str, start: int, end: int, pos: int, title: str) -> NameMention
 def _latin_after_title(text: str, start: int, pos: int, title: str, kind: str) -> NameMention | None:
     """ "นาย Ahmed Naseem": a Thai title before a Latin-script name."""
     latin = LATIN_NAME_RE.match(text, pos)
-    parts = split_latin(latin.group()) if latin else None
-    if latin is None or parts is None or parts[0]:
+    if latin is None:
         return None
-    return NameMention(start, latin.end(), title, parts[1], parts[2], kind)
+    run = latin_name_run(latin.group())
+    parts = split_latin(run)
+    if parts is None or parts[0]:
+        return None
+    return NameMention(start, pos + len(run), title, parts[1], parts[2], kind)
 
 
 def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
@@ -99,6 +123,12 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
     if word is None:
         return None
     given = word.group()
+    counted = text.startswith(" ", end) and _COUNT_BEFORE_RE.search(text, max(0, start - 5), start)
+    if title == "นาย" and counted:
+        return None  # "จำนวน 42 นาย": นาย counts officers after a number
+    not_title = NOT_TITLE_RE.match(text, start)
+    if not_title is not None and _glued_whole_word(text, start, not_title.end()):
+        return None  # "ชั้นนายพล จำนวน": the noun นายพล inside a phrase, though พล is a given name
     if given not in GIVEN_NAMES:
         # "นายกรัฐมนตรี", "นายอำเภอ", "นางพยาบาล": a noun or post that merely begins like a title.
         head = BASE_HEAD_RE.match(text, start)
@@ -116,7 +146,7 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
     after = word.end()
     family_word = WORD_RE.match(text, after + 1) if text.startswith(" ", after) else None
     if family_word is not None:
-        family = cut_glued(family_word.group(), FAMILY_NAMES)
+        family = _cut_glued_position(text, family_word.start(), cut_glued(family_word.group(), FAMILY_NAMES))
         family_end = family_word.start() + len(family)
         abbreviation = family == family_word.group() and text.startswith(".", family_end)
         position_follows = text.startswith(" ", family_end) and _starts_position(text, family_end + 1)
@@ -126,6 +156,25 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
             family = text[family_word.start() : family_end]
             return NameMention(start, family_end, title, given, family, kind)
     return NameMention(start, after, title, given, "", kind, full=False)
+
+
+def _cut_glued_position(text: str, start: int, family: str) -> str:
+    """The family name without a position glued to it ("ทวีสินนายกรัฐมนตรี" -> "ทวีสิน")."""
+    if family in FAMILY_NAMES or len(family) < _MIN_FAMILY + 4:
+        return family
+    for head in BASE_HEAD_RE.finditer(text, start + _MIN_FAMILY, start + len(family)):
+        base = head.group("base")
+        modified = head.start("base") > head.start()
+        if specific_head_at(text, head.start()) is None or (base in _NAME_PART_HEADS and not modified):
+            continue
+        if position_after(text, head.start()) is not None:
+            return family[: head.start() - start]
+    return family
+
+
+def _glued_whole_word(text: str, start: int, end: int) -> bool:
+    """text[start:end] is glued to the Thai letter before it and ends where its word ends."""
+    return start > 0 and WORD_RE.match(text, start - 1) is not None and WORD_RE.match(text, end) is None
 
 
 def _word_before(text: str, end: int) -> tuple[int, str] | None:
@@ -170,14 +219,42 @@ def _latin_mentions(text: str) -> list[NameMention]:
     """Latin-script names with a Latin title, or right before a Thai position."""
     found = []
     for latin in LATIN_NAME_RE.finditer(text):
-        parts = split_latin(latin.group())
+        run = latin_name_run(latin.group())
+        parts = split_latin(run)
         if parts is None:
             continue
         title, given, family = parts
-        if not title and not (text.startswith(" ", latin.end()) and _starts_position(text, latin.end() + 1)):
+        end = latin.start() + len(run)
+        if not title and not _bare_latin_name(text, run, end):
             continue
-        found.append(NameMention(latin.start(), latin.end(), title, given, family, "latin"))
+        found.append(NameMention(latin.start(), end, title, given, family, "latin"))
     return found
+
+
+def _bare_latin_name(text: str, run: str, end: int) -> bool:
+    """An untitled capitalised run is a name only right before a post and without topic words."""
+    if any(word in LATIN_NON_NAME_WORDS for word in run.split(" ")):
+        return False
+    head = BASE_HEAD_RE.match(text, end + 1) if text.startswith(" ", end) else None
+    return head is not None and head.group("base") not in _COMMON_NOUN_HEADS
+
+
+def _english_position(text: str, name: NameMention) -> tuple[int, int] | None:
+    """ "Mr. Takahiro Morita, Chief Representative": an English post after a Latin-script name."""
+    post = _ENGLISH_POSITION_RE.match(text, name.end)
+    if post is None:
+        return None
+    # Capitalised words and connectors; a lowercase word or a full stop ends the post.
+    end = post.start("post")
+    for word in _ENGLISH_WORD_RE.finditer(text, end, post.end("post")):
+        if not (word.group()[0].isupper() or word.group() in _ENGLISH_CONNECTORS):
+            break
+        end = word.end()
+        if word.group().endswith("."):
+            break
+    while text[end - 1] in " ." or text.endswith(tuple(f" {c}" for c in _ENGLISH_CONNECTORS), 0, end):
+        end = text.rindex(" ", 0, end) if text[end - 1] not in " ." else end - 1
+    return (post.start("post"), end)
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -209,10 +286,19 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
     """The position written after the name, or before it when the name is bracketed after it."""
+    if name.kind == "latin" or name.given[:1].isascii():
+        english = _english_position(text, name)
+        if english is not None:
+            return english
+    if text.startswith(", ", name.end):
+        return position_after(text, name.end + 2)  # "นาย Carlo Capasa, ประธาน…"
     if text.startswith(" ", name.end):
         after = position_after(text, name.end + 1)
         if after is not None:
             return after
+    elif name.family and specific_head_at(text, name.end) is not None:
+        # The family name was split from a position glued to it ("ทวีสินนายกรัฐมนตรี").
+        return position_after(text, name.end)
     # "รัฐมนตรีว่าการกระทรวง… (นายวราวุธ ศิลปอาชา)": the post precedes the bracketed name.
     if name.start >= 2 and text[name.start - 1] == "(" and text[name.start - 2] == " ":
         line_start = max(text.rfind("\n", 0, name.start) + 1, name.start - 160)

@@ -450,3 +450,70 @@ def test_province_abbreviation_and_business_line_continue_positions(body: str, p
 )
 def test_position_boundaries_across_spaces(body: str, position: str) -> None:
     assert officials(body)[0].position == position
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "position"),
+    [
+        ("นายวิชัย ศรีสมบัติอธิบดีกรมการข้าว เป็นประธาน", "วิชัย ศรีสมบัติ", "อธิบดีกรมการข้าว"),
+        (
+            "พลเอก สมรักษ์ ทองทวีนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม กล่าวว่า",
+            "สมรักษ์ ทองทวี",
+            "นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม",
+        ),
+        (
+            "นางเบญจา สมบูรณ์ชัยรองประธานสภาอุตสาหกรรมจังหวัดระยอง",
+            "เบญจา สมบูรณ์ชัย",
+            "รองประธานสภาอุตสาหกรรมจังหวัดระยอง",
+        ),
+        # Heads that also end family names stay in the name.
+        ("นายประจวบ รักแพทย์ รองผู้ว่าราชการจังหวัดขอนแก่น", "ประจวบ รักแพทย์", "รองผู้ว่าราชการจังหวัดขอนแก่น"),
+        ("นางสมศรี ทองประธาน ผู้อำนวยการกองคลัง", "สมศรี ทองประธาน", "ผู้อำนวยการกองคลัง"),
+    ],
+)
+def test_position_glued_to_the_family_name_is_split_off(body: str, name: str, position: str) -> None:
+    person = one(body)
+    assert (person.name, person.position) == (name, position)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ได้รับพระราชทานยศทหารชั้นนายพล จำนวน 42 นาย แบ่งเป็น พลเอก 3 นาย",
+        "ความร่วมมือด้าน Digital Economy Connectivity หุ้นส่วนทางยุทธศาสตร์",
+        "คณะกรรมการ Green Energy Forum ผู้อำนวยการโครงการ",
+    ],
+)
+def test_nouns_and_topic_phrases_are_not_people(body: str) -> None:
+    assert officials(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "position"),
+    [
+        (
+            "ให้การต้อนรับ Mr. Hiroshi TANAKA, Chief Representative\nและเจ้าหน้าที่",
+            "Hiroshi TANAKA",
+            "Chief Representative",
+        ),
+        (
+            "H.E. Mr. Juan Perez Deputy Prime Minister and Minister of Foreign Affairs, presided over",
+            "Juan Perez",
+            "Deputy Prime Minister and Minister of Foreign Affairs",
+        ),
+        (
+            "Ms. Anna Berg, Ambassador of Sweden to Thailand to discuss trade",
+            "Anna Berg",
+            "Ambassador of Sweden to Thailand",
+        ),
+        (
+            "Mr. Lee Min, Vice President of Acme Bank. The meeting was held",
+            "Lee Min",
+            "Vice President of Acme Bank",
+        ),
+        ("หารือกับนาย Marco Rossi, ประธานหอการค้าอิตาลี ณ กรุงโรม", "Marco Rossi", "ประธานหอการค้าอิตาลี"),
+    ],
+)
+def test_english_and_comma_separated_posts_after_latin_names(body: str, name: str, position: str) -> None:
+    person = officials(body)[0]
+    assert (person.name, person.position) == (name, position)
