@@ -52,10 +52,12 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(r"\s?(?:ได้)?(?:เข้าร่วม|เข้ารับ|ร่วม|เข้าพบ|เข้าฟัง|มาร่วม)")
 # Outside the dateline paragraph only an explicit "participants" noun ties a count to the event.
 _STRONG_CUE = re.compile(
-    r"ผู้เข้าร่วม|ผู้เข้ารับ(?:การ)?|ผู้ร่วม(?:งาน|กิจกรรม|ประชุม)|เข้าร่วม(?:ประชุม|งาน|กิจกรรม|อบรม|สัมมนา|โครงการ)"
+    r"ผู้เข้าร่วม|(?:ผู้|ที่)เข้ารับ(?:การ)?|ผู้ร่วม(?:งาน|กิจกรรม|ประชุม)|เข้าร่วม(?:ประชุม|งาน|กิจกรรม|อบรม|สัมมนา|โครงการ)"
 )
 _TOTAL = re.compile(r"(?:รวม|ทั้งสิ้น|รวมทั้งสิ้น|รวมจำนวน|รวมจำนวนทั้งสิ้น|จำนวนทั้งสิ้น)\s?(?:จำนวน)?\s?$")
-_PERSON_BEFORE_RAI = re.compile(r"(?:ผู้เข้าร่วม|ผู้เข้ารับ)\S*(?:\s?(?:รวม|จำนวน|ทั้งสิ้น))*\s?$")
+# "ผู้เข้าร่วมกิจกรรม รวม 80 ราย", "นักสังคมสงเคราะห์ที่เข้ารับประกาศเกียรติคุณ จำนวนทั้งสิ้น 22 ราย"
+# (a bare "เข้าร่วมโครงการ 95 ราย" counts enrolled beneficiaries, not people at the event)
+_PERSON_BEFORE_RAI = re.compile(r"(?:ผู้เข้าร่วม|ผู้เข้ารับ|ที่เข้ารับ)\S*(?:\s?(?:รวม|จำนวน|ทั้งสิ้น))*\s?$")
 # People counted in statistics, victims, cases, beneficiaries and the like.
 _NOT_ATTENDEES = re.compile(
     r"ผู้ป่วย|ติดเชื้อ|เสียชีวิต|ผู้ประสบ|ผู้เสียหาย|ผู้ต้องหา|ผู้ต้องขัง|ผู้กระทำผิด|ครัวเรือน|ประชากร"
@@ -63,13 +65,16 @@ _NOT_ATTENDEES = re.compile(
     r"|ผู้ใช้|ลูกค้า|ผู้ถือ|ผู้ลี้ภัย|แรงงานต่างด้าว|ผู้ติดยา|ผู้เสพ|ผู้ค้า|บาดเจ็บ|สูญหาย|ถูกจับ|ที่ผ่านมา"
     r"|ปีที่แล้ว|สะสม|ทั่วประเทศมี|ตั้งแต่ปี|เป้าหมายปี|เพิ่มจำนวน|เพิ่มขึ้น|ลดลง|มากขึ้น|ให้ได้|คาดว่า|ภายในปี"
     r"|มีสมาชิก|วันละ|เดือนละ|ปีละ|ตั้งเป้า|เชื่อมั่นว่า|จ้างงาน|ว่าจ้าง|ผลัด|ภารกิจ|กักตัว|ผู้สัมผัส"
-    r"|บำบัด|มีลูก|มีบุตร|อัตรากำลัง"
+    r"|บำบัด|มีลูก|มีบุตร|อัตรากำลัง|ขอเพิ่ม|เพิ่มอีก|ขาดแคลน|ไม่เพียงพอ|รับการรักษา|รักษาตัว|วัคซีน|คัดกรอง"
 )
 _NOT_ATTENDEES_AFTER = re.compile(r"\s?(?:คิดเป็น|ร้อยละ|ต่อวัน|ต่อเดือน|ต่อปี|ต่อ\s?ราย|/)")
 _COUNT_WORD_BEFORE = re.compile(r"จำนวน\s?(?:ทั้งสิ้น)?\s?$")
 _PHONE_BEFORE = re.compile(r"(?:โทร\S*|[\d\-/.])\s?$")
 # "EXPO 2023 คนชล…", "ปี 2566 คน…": a year glued to a word starting with คน is no count.
 _YEAR_BEFORE = re.compile(r"(?:[A-Za-z]|ปี|พ\.ศ\.|ค\.ศ\.)\s?$")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_LAST_QUOTE = re.compile(r"(?P<mark>[“”\"])[^“”\"]*$")
+_QUOTED_REACH = 60  # quoted names holding a count are short
 _WINDOW = 300  # characters before a count searched for cues, within the paragraph
 _NEAR = 60  # characters before a count searched for "not attendees" nouns
 
@@ -134,6 +139,8 @@ def _candidates(text: str, start: int, end: int) -> Iterator[_Candidate]:
         if not 0 < value < _MAX_ATTENDEES or (value != int(value)):
             continue
         num_start = match.start("num")
+        if _inside_quotation(text, start, num_start):
+            continue  # "1 คน 1 ต้น": part of a quoted programme name or slogan
         before = text[max(start, num_start - 12) : num_start]
         qual = _QUALIFIER_BEFORE.search(before)
         if qual is None and _PHONE_BEFORE.search(before):
@@ -145,13 +152,25 @@ def _candidates(text: str, start: int, end: int) -> Iterator[_Candidate]:
         ):
             continue
         if match.group("unit") == "ราย" and not _PERSON_BEFORE_RAI.search(
-            text[max(start, num_start - 40) : num_start]
+            text[max(start, num_start - 60) : num_start]
         ):
             continue
         qualifier = _QUALIFIER.get(qual.group(1).replace(" ", ""), "exact") if qual else "exact"
         span_start = num_start - len(before) + qual.start() if qual else num_start
         is_total = bool(_TOTAL.search(text, max(start, span_start - 20), span_start))
         yield _Candidate(int(value), qualifier, (span_start, match.end()), is_total)
+
+
+def _inside_quotation(text: str, para_start: int, pos: int) -> bool:
+    """Whether pos lies inside a short quotation ("“1 คน 1 ต้น เพื่อคนสมมติ”"): the nearest quote mark
+    before it opens one (a “, or a straight quote after a space) and another quote mark closes soon after.
+    Quote styles are mixed in releases, so pairs are not matched by kind."""
+    opening = _LAST_QUOTE.search(text, max(para_start, pos - _QUOTED_REACH), pos)
+    if opening is None:
+        return False
+    mark = opening.group("mark")
+    opens = mark == "“" or opening.start("mark") == para_start or text[opening.start("mark") - 1].isspace()
+    return opens and _QUOTE_MARK.search(text, pos, pos + _QUOTED_REACH) is not None
 
 
 def _is_participants(text: str, found: _Candidate, para_start: int, strong_only: bool) -> bool:

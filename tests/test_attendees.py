@@ -133,3 +133,32 @@ def test_span_points_at_the_count_as_written() -> None:
 
 def test_empty_text() -> None:
     assert extract_attendee_count(build_article("t", normalise_text(""))) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a count inside a quoted programme name or slogan
+        "วันนี้ (26 พ.ค. 66) นายสมมติ ใจดี ผู้ว่าราชการจังหวัดสมมติ เป็นประธานเปิดกิจกรรม “1 คน 1 ต้น เพื่อคนสมมติ”"
+        " โดยนำภาคีเครือข่ายร่วมปลูกต้นไม้ คนละ 1 ต้น",
+        'วันที่ 2 ก.ค. 67 นายสมมติ ใจดี ร่วมงาน "ชวน 100 คน ปั่นเพื่อสุขภาพ" ณ สวนสมมติ',
+        # a staffing request is not attendance
+        "วันที่ 25 ตุลาคม 2566 รองนายกรัฐมนตรี ตรวจเยี่ยมสำนักงานสมมติ โดยเลขาธิการ สะท้อนปัญหาขอเพิ่มบุคลากร 200 คน",
+        # patients in treatment and people screened
+        "วันนี้ (1 ธ.ค. 64) นายสมมติ ใจดี ลงพื้นที่ตรวจเยี่ยมโรงพยาบาลสมมติ ซึ่งมีผู้เข้ารับการรักษา 320 ราย",
+        "วันที่ 5 มี.ค. 67 นายสมมติ ใจดี เปิดโครงการตรวจสุขภาพ ให้บริการคัดกรองกลุ่มเสี่ยง 330 คน",
+        # farmers enrolled in a programme are beneficiaries, not people at the event
+        "วันที่ 9 ม.ค. 68 นายสมมติ ใจดี ลงพื้นที่ติดตามโครงการปลูกป่า มีราษฎรเข้าร่วมโครงการ 95 ราย",
+    ],
+)
+def test_counts_that_are_names_requests_or_beneficiaries(body: str) -> None:
+    assert count_of(body) is None
+
+
+def test_awardees_counted_with_rai_in_a_later_paragraph() -> None:
+    body = (
+        "วันนี้ (30 ก.ย. 65) นายสมมติ ใจดี องคมนตรี เป็นประธานในพิธีประกาศเกียรติคุณนักสังคมสงเคราะห์ดีเด่น\n"
+        "นายสมหมาย กล่าวว่า ในปีนี้มีนักสังคมสงเคราะห์ดีเด่นที่เข้ารับประกาศเกียรติคุณ จำนวนทั้งสิ้น 22 ราย"
+        " แบ่งออกเป็น 3 ประเภท"
+    )
+    assert count_of(body) == (22, "exact")
