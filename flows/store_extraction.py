@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 import duckdb
@@ -163,6 +164,69 @@ class _StoredArticle:
     is_primary: bool
 
 
+class _BatchState:
+    """Lookups made once per batch, because every DuckDB statement costs milliseconds.
+
+    Each lookup runs on first use only (a batch of unchanged pages needs just the stored articles).
+    Articles touched earlier in the same batch are looked up again, since their rows changed.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, items: Sequence[_ArticleInput]) -> None:
+        self._con = con
+        self._items = items
+        self.stored = _stored_articles(con, [item.article_id for item in items])
+        self.touched: set[str] = set()
+
+    def _column(self, query: str, params: dict | None = None) -> list:
+        return [row[0] for row in self._con.execute(query, params or {}).fetchall()]
+
+    @cached_property
+    def venue_ids(self) -> set[str]:
+        return set(self._column("SELECT venue_id FROM venues"))
+
+    @cached_property
+    def programme_ids(self) -> set[str]:
+        return set(self._column("SELECT programme_id FROM programmes"))
+
+    @cached_property
+    def officials(self) -> dict[str, list[tuple[str, str, str, bool]]]:
+        """name_key -> [(official_id, position_key, organisation, is_public_official)] by id."""
+        keys = sorted({name_key(o.name) for item in self._items for o in item.record.officials})
+        known: dict[str, list[tuple[str, str, str, bool]]] = {}
+        for key, *row in self._con.execute(
+            "SELECT name_key, official_id, position_key, organisation, is_public_official FROM officials"
+            " WHERE name_key IN (SELECT unnest($keys)) ORDER BY official_id",
+            {"keys": keys},
+        ).fetchall():
+            known.setdefault(key, []).append(tuple(row))
+        return known
+
+    @cached_property
+    def taken_event_ids(self) -> set[str]:
+        """Which of the ids this batch's URLs would get already exist."""
+        ids = sorted({stable_id("event", item.page.canonical_url) for item in self._items})
+        return set(
+            self._column("SELECT event_id FROM events WHERE event_id IN (SELECT unnest($ids))", {"ids": ids})
+        )
+
+    @cached_property
+    def fetch_span(self) -> dict[str, tuple[datetime, datetime]]:
+        """canonical_url -> first and last fetch recorded in pages."""
+        urls = sorted({item.page.canonical_url for item in self._items})
+        rows = self._con.execute(
+            "SELECT canonical_url, min(fetched_at), max(fetched_at) FROM pages"
+            " WHERE canonical_url IN (SELECT unnest($urls)) GROUP BY canonical_url",
+            {"urls": urls},
+        ).fetchall()
+        return {url: (first, last) for url, first, last in rows}
+
+    def stored_article(self, con: duckdb.DuckDBPyConnection, article_id: str) -> _StoredArticle | None:
+        if article_id in self.touched:
+            return _stored_articles(con, [article_id]).get(article_id)
+        self.touched.add(article_id)
+        return self.stored.get(article_id)
+
+
 def load_extraction(
     con: duckdb.DuckDBPyConnection,
     page: PageRef,
@@ -189,7 +253,8 @@ def load_extractions(
     prepared: list[_ArticleInput | LoadOutcome] = [_prepare(item, version, run_id) for item in items]
     con.begin()
     try:
-        outcomes = [p if isinstance(p, LoadOutcome) else _load_prepared(con, p) for p in prepared]
+        batch = _BatchState(con, [p for p in prepared if isinstance(p, _ArticleInput)])
+        outcomes = [p if isinstance(p, LoadOutcome) else _load_prepared(con, batch, p) for p in prepared]
         con.commit()
         return outcomes
     except Exception:
@@ -246,21 +311,21 @@ def _unchanged_key(item: _ArticleInput) -> tuple:
     return (page.content_sha256, item.text_sha256, item.title, item.published, item.record_json, page.page_id)
 
 
-def _stored_article(con: duckdb.DuckDBPyConnection, article_id: str) -> _StoredArticle | None:
-    row = con.execute(
+def _stored_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, _StoredArticle]:
+    rows = con.execute(
         """
-        SELECT a.content_sha256, a.text_sha256, a.title, a.published_date, a.record::VARCHAR, a.page_id,
-               m.event_id, coalesce(m.is_primary, false)
+        SELECT a.article_id, a.content_sha256, a.text_sha256, a.title, a.published_date, a.record::VARCHAR,
+               a.page_id, m.event_id, coalesce(m.is_primary, false)
         FROM articles AS a LEFT JOIN event_mentions AS m USING (article_id)
-        WHERE a.article_id = ?
+        WHERE a.article_id IN (SELECT unnest($ids))
         """,
-        [article_id],
-    ).fetchone()
-    return _StoredArticle(tuple(row[:6]), row[6], row[7]) if row else None
+        {"ids": article_ids},
+    ).fetchall()
+    return {row[0]: _StoredArticle(tuple(row[1:7]), row[7], row[8]) for row in rows}
 
 
-def _load_prepared(con: duckdb.DuckDBPyConnection, item: _ArticleInput) -> LoadOutcome:
-    stored = _stored_article(con, item.article_id)
+def _load_prepared(con: duckdb.DuckDBPyConnection, batch: _BatchState, item: _ArticleInput) -> LoadOutcome:
+    stored = batch.stored_article(con, item.article_id)
     if stored and stored.unchanged_key == _unchanged_key(item):
         return LoadOutcome(item.article_id, "unchanged", event_id=stored.event_id)
     text_fingerprint = fingerprint(item.text)
@@ -268,7 +333,7 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, item: _ArticleInput) -> LoadO
     mention = (stored.event_id, stored.is_primary) if stored and stored.event_id else None
     if not item.record.is_event:
         if mention:
-            _detach_mention(con, item.article_id, mention[0])
+            _detach_mention(con, batch, item.article_id, mention[0])
         return LoadOutcome(item.article_id, "no_event")
 
     if mention:
@@ -278,7 +343,7 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, item: _ArticleInput) -> LoadO
             [item.extractor_version, item.run_id, item.article_id],
         )
         if is_primary:
-            _write_event(con, event_id, item.article_id, item.record, item.run_id, exists=True)
+            _write_event(con, batch, event_id, item.article_id, item.record, item.run_id, exists=True)
         action: LoadAction = "updated"
         score = None
     else:
@@ -287,15 +352,15 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, item: _ArticleInput) -> LoadO
             event_id, score = match
             action = "merged"
         else:
-            event_id, score = _fresh_event_id(con, item.page.canonical_url), None
-            _write_event(con, event_id, item.article_id, item.record, item.run_id, exists=False)
+            event_id, score = _fresh_event_id(con, batch, item.page.canonical_url), None
+            _write_event(con, batch, event_id, item.article_id, item.record, item.run_id, exists=False)
             action = "new_event"
         con.execute(
             "INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?)",
             [item.article_id, event_id, action == "new_event", score, item.extractor_version, item.run_id],
         )
-    _replace_officials(con, event_id, item.article_id, item.record)
-    _refresh_seen(con, event_id)
+    _replace_officials(con, batch, event_id, item.article_id, item.record, had_officials=stored is not None)
+    _extend_seen(con, batch, event_id, item.page)
     return LoadOutcome(item.article_id, action, event_id=event_id, similarity=score)
 
 
@@ -357,13 +422,16 @@ def _write_article(
         con.execute(_INSERT_ARTICLE, [item.article_id, *values])
 
 
-def _fresh_event_id(con: duckdb.DuckDBPyConnection, canonical_url: str) -> str:
+def _fresh_event_id(con: duckdb.DuckDBPyConnection, batch: _BatchState, canonical_url: str) -> str:
     """sha1 of the first mention's URL; a suffix only if that id survives from an earlier grouping."""
     event_id = stable_id("event", canonical_url)
     attempt = 1
-    while con.execute("SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone():
+    while event_id in batch.taken_event_ids or (
+        attempt > 1 and con.execute("SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone()
+    ):
         attempt += 1
         event_id = stable_id("event", canonical_url, str(attempt))
+    batch.taken_event_ids.add(event_id)
     return event_id
 
 
@@ -431,6 +499,7 @@ _UPDATE_EVENT = (
 
 def _write_event(
     con: duckdb.DuckDBPyConnection,
+    batch: _BatchState,
     event_id: str,
     article_id: str,
     record: EventRecord,
@@ -448,13 +517,13 @@ def _write_event(
         record.event_time,
         record.venue,
         record.venue_core,
-        _ensure_venue(con, record),
+        _ensure_venue(con, batch, record),
         record.province,
         record.province_code,
         record.attendee_count,
         record.attendee_qualifier,
         record.programme_name,
-        _ensure_programme(con, record),
+        _ensure_programme(con, batch, record),
         record.organizer,
         record.event_type,
         record.published_date,
@@ -470,30 +539,28 @@ def _write_event(
         con.execute(_INSERT_EVENT, [event_id, *values])
 
 
-def _exists(con: duckdb.DuckDBPyConnection, query: str, key: str) -> bool:
-    return con.execute(query, [key]).fetchone() is not None
-
-
-def _ensure_venue(con: duckdb.DuckDBPyConnection, record: EventRecord) -> str | None:
+def _ensure_venue(con: duckdb.DuckDBPyConnection, batch: _BatchState, record: EventRecord) -> str | None:
     name = compact(record.venue_core or record.venue)
     if not name:
         return None
     venue_id = stable_id("venue", venue_key(name, record.province_code))
-    if not _exists(con, "SELECT 1 FROM venues WHERE venue_id = ?", venue_id):
+    if venue_id not in batch.venue_ids:
         con.execute(
             "INSERT INTO venues VALUES (?, ?, ?, ?, ?)",
             [venue_id, name, compact(record.venue_core) or None, record.province, record.province_code],
         )
+        batch.venue_ids.add(venue_id)
     return venue_id
 
 
-def _ensure_programme(con: duckdb.DuckDBPyConnection, record: EventRecord) -> str | None:
+def _ensure_programme(con: duckdb.DuckDBPyConnection, batch: _BatchState, record: EventRecord) -> str | None:
     name = compact(record.programme_name)
     if not name:
         return None
     programme_id = stable_id("programme", programme_key(name))
-    if not _exists(con, "SELECT 1 FROM programmes WHERE programme_id = ?", programme_id):
+    if programme_id not in batch.programme_ids:
         con.execute("INSERT INTO programmes VALUES (?, ?)", [programme_id, name])
+        batch.programme_ids.add(programme_id)
     return programme_id
 
 
@@ -517,7 +584,20 @@ def _refresh_seen(con: duckdb.DuckDBPyConnection, event_id: str) -> None:
     )
 
 
-def _detach_mention(con: duckdb.DuckDBPyConnection, article_id: str, event_id: str) -> None:
+def _extend_seen(con: duckdb.DuckDBPyConnection, batch: _BatchState, event_id: str, page: PageRef) -> None:
+    """Widen first_seen/last_seen by this mention's fetches (the page loaded and any in `pages`)."""
+    times = [t for t in (page.fetched_at, *batch.fetch_span.get(page.canonical_url, ())) if t is not None]
+    if times:
+        con.execute(
+            "UPDATE events SET first_seen = least(first_seen, $first), last_seen = greatest(last_seen, $last)"
+            " WHERE event_id = $id",
+            {"first": min(times), "last": max(times), "id": event_id},
+        )
+
+
+def _detach_mention(
+    con: duckdb.DuckDBPyConnection, batch: _BatchState, article_id: str, event_id: str
+) -> None:
     """The article no longer reports an event: drop its mention; promote or delete the event."""
     con.execute("DELETE FROM event_officials WHERE article_id = ?", [article_id])
     con.execute("DELETE FROM event_mentions WHERE article_id = ?", [article_id])
@@ -538,41 +618,53 @@ def _detach_mention(con: duckdb.DuckDBPyConnection, article_id: str, event_id: s
     if not already_primary:
         con.execute("UPDATE event_mentions SET is_primary = true WHERE article_id = ?", [next_article])
         record = EventRecord.model_validate_json(record_json)
-        _write_event(con, event_id, next_article, record, run_id, exists=True)
+        _write_event(con, batch, event_id, next_article, record, run_id, exists=True)
     _refresh_seen(con, event_id)
 
 
+_EVENT_OFFICIAL_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
 def _replace_officials(
-    con: duckdb.DuckDBPyConnection, event_id: str, article_id: str, record: EventRecord
+    con: duckdb.DuckDBPyConnection,
+    batch: _BatchState,
+    event_id: str,
+    article_id: str,
+    record: EventRecord,
+    *,
+    had_officials: bool,
 ) -> None:
-    con.execute("DELETE FROM event_officials WHERE article_id = ?", [article_id])
-    rows = []
+    if had_officials:
+        con.execute("DELETE FROM event_officials WHERE article_id = ?", [article_id])
+    values: list[object] = []
     for seq, official in enumerate(record.officials):
         if not name_key(official.name):
             continue
         span = official.span or (None, None)
-        rows.append(
-            [
-                event_id,
-                article_id,
-                seq,
-                _resolve_official(con, official),
-                compact(official.name),
-                official.honorific,
-                official.position,
-                official.organisation,
-                official.role,
-                official.is_public_official,
-                span[0],
-                span[1],
-                record.extractor_version,
-            ]
+        values += [
+            event_id,
+            article_id,
+            seq,
+            _resolve_official(con, batch, official),
+            compact(official.name),
+            official.honorific,
+            official.position,
+            official.organisation,
+            official.role,
+            official.is_public_official,
+            span[0],
+            span[1],
+            record.extractor_version,
+        ]
+    if values:
+        # One multi-row INSERT (placeholders only, no values in the SQL text) instead of executemany.
+        rows = len(values) // 13
+        con.execute(
+            f"INSERT INTO event_officials VALUES {', '.join([_EVENT_OFFICIAL_PLACEHOLDERS] * rows)}", values
         )
-    if rows:
-        con.executemany("INSERT INTO event_officials VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def _resolve_official(con: duckdb.DuckDBPyConnection, official: Official) -> str:
+def _resolve_official(con: duckdb.DuckDBPyConnection, batch: _BatchState, official: Official) -> str:
     """One row per person: same name key and a compatible position -> the same official_id.
 
     Prefers an exact position match, then a compatible one; a position learnt later fills an empty
@@ -580,14 +672,10 @@ def _resolve_official(con: duckdb.DuckDBPyConnection, official: Official) -> str
     """
     key = name_key(official.name)
     position = position_key(official.position)
-    known = con.execute(
-        "SELECT official_id, position_key, organisation, is_public_official FROM officials"
-        " WHERE name_key = ? ORDER BY official_id",
-        [key],
-    ).fetchall()
-    chosen = next((row for row in known if row[1] == position), None) or next(
-        (row for row in known if positions_compatible(row[1], position)), None
-    )
+    known = batch.officials.setdefault(key, [])
+    chosen = next((i for i, row in enumerate(known) if row[1] == position), None)
+    if chosen is None:
+        chosen = next((i for i, row in enumerate(known) if positions_compatible(row[1], position)), None)
     if chosen is None:
         official_id = stable_id("official", key, position)
         con.execute(
@@ -603,26 +691,33 @@ def _resolve_official(con: duckdb.DuckDBPyConnection, official: Official) -> str
                 official.is_public_official,
             ],
         )
+        known.append((official_id, position, official.organisation, official.is_public_official))
+        known.sort()
         return official_id
-    official_id, known_position, known_organisation, known_public = chosen
-    learns_position = not known_position and bool(position)
-    learns_organisation = not known_organisation and bool(official.organisation)
-    if learns_position or learns_organisation or (official.is_public_official and not known_public):
+    official_id, known_position, known_organisation, known_public = known[chosen]
+    learned = (
+        official_id,
+        known_position or position,
+        known_organisation or official.organisation,
+        known_public or official.is_public_official,
+    )
+    if learned != known[chosen]:
         con.execute(
             """
             UPDATE officials SET
                 position = CASE WHEN position_key = '' THEN $position ELSE position END,
                 organisation = CASE WHEN organisation = '' THEN $organisation ELSE organisation END,
-                position_key = CASE WHEN position_key = '' THEN $position_key ELSE position_key END,
-                is_public_official = is_public_official OR $public
+                position_key = $position_key,
+                is_public_official = $public
             WHERE official_id = $id
             """,
             {
                 "position": official.position,
                 "organisation": official.organisation,
-                "position_key": position,
-                "public": official.is_public_official,
+                "position_key": learned[1],
+                "public": learned[3],
                 "id": official_id,
             },
         )
+        known[chosen] = learned
     return official_id
