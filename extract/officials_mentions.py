@@ -17,6 +17,7 @@ from extract.names import (
     LATIN_NON_NAME_WORDS,
     NOT_TITLE_RE,
     ROYAL_NAME_END_RE,
+    THAI,
     TITLE_RE,
     TITLE_UNIT_RE,
     WORD_RE,
@@ -52,6 +53,12 @@ _ENGLISH_POSITION_RE = re.compile(f",?\\s(?:the\\s)?(?P<post>{_ENGLISH_POST_STAR
 _ENGLISH_WORD_RE = re.compile(r"[^\s]+")
 _ENGLISH_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "in", "on", "&", "de", "du", "des"})
 _COUNT_BEFORE_RE = re.compile(r"(?<!\d)\d{1,3} $")
+_MONK_RE = re.compile(
+    f"(?<![{THAI}])(?P<title>(?:เจ้าประคุณ)?(?:สมเด็จ)?พระ[{THAI}]{{3,40}}) "
+    f"\\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})\\)"
+)
+# Words after พระ that name a Buddha image, a building or the king, not a monk's title.
+_NOT_MONK_TITLE_RE = re.compile("พุทธ|อุโบสถ|ตำหนัก|ที่นั่ง|บรม|บาท|เจ้า|ราชวัง|วิหาร|ธาตุ|ราชทาน|ราชพิธี|ราชดำริ")
 _MAX_ROYAL_WORDS = 5
 _MIN_FAMILY = 3
 # Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
@@ -83,7 +90,7 @@ def _royal(text: str, start: int, end: int, pos: int, title: str) -> NameMention
     stop = pos
     while len(words) < _MAX_ROYAL_WORDS:
         word = WORD_RE.match(text, pos)
-        if word is None or ROYAL_NAME_END_RE.match(word.group()):
+        if word is None or ROYAL_NAME_END_RE.match(word.group()) or (words and _starts_position(text, pos)):
             break
         if words and _PROSE_INSIDE_RE.search(word.group()):
             break  # royal names are compounds of Pali-Sanskrit parts, not prose with function words
@@ -215,6 +222,24 @@ def _bare_mentions(text: str) -> list[NameMention]:
     return found
 
 
+def _monk_mentions(text: str) -> list[NameMention]:
+    """A monk's ecclesiastical title with his birth name and monastic name in brackets.
+
+    "พระครูอนุกูลศาสนกิจ (ประดิษฐ์ ฐานิโก)": the title is the honorific, the bracket the name.
+    """
+    found = []
+    for monk in _MONK_RE.finditer(text):
+        title, given, family = monk.group("title", "given", "family")
+        if (
+            _NOT_MONK_TITLE_RE.match(title, 3)
+            or not plausible_given(given)
+            or not plausible_family(family, False)
+        ):
+            continue
+        found.append(NameMention(monk.start(), monk.end(), title, given, family, "monk"))
+    return found
+
+
 def _latin_mentions(text: str) -> list[NameMention]:
     """Latin-script names with a Latin title, or right before a Thai position."""
     found = []
@@ -265,6 +290,7 @@ def find_mentions(text: str) -> list[Mention]:
         if mention is not None:
             candidates.append(mention)
     candidates += _latin_mentions(text)
+    candidates += _monk_mentions(text)
     candidates += _bare_mentions(text)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     mentions: list[Mention] = []

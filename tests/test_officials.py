@@ -517,3 +517,37 @@ def test_nouns_and_topic_phrases_are_not_people(body: str) -> None:
 def test_english_and_comma_separated_posts_after_latin_names(body: str, name: str, position: str) -> None:
     person = officials(body)[0]
     assert (person.name, person.position) == (name, position)
+
+
+@pytest.mark.parametrize(
+    ("body", "honorific", "name", "position"),
+    [
+        (
+            "ได้รับเมตตาจาก พระครูสุนทรธรรมโกวิท (สมพงษ์ ปญฺญาวโร) เจ้าคณะอำเภอบางปะอิน เจ้าอาวาสวัดโพธิ์ทอง วรวิหาร ร่วมงาน",
+            "พระครูสุนทรธรรมโกวิท",
+            "สมพงษ์ ปญฺญาวโร",
+            "เจ้าคณะอำเภอบางปะอิน เจ้าอาวาสวัดโพธิ์ทอง วรวิหาร",
+        ),
+        (
+            "สมเด็จมหาบวรธิบดี ฮุน ดารา นายกรัฐมนตรีกัมพูชา ได้หารือ",
+            "สมเด็จมหาบวรธิบดี",
+            "ฮุน ดารา",
+            "นายกรัฐมนตรีกัมพูชา",
+        ),
+        (
+            "โดยมีเจ้าฟ้าชาย อับดุลลาห์ บิน ฮาซัน รัฐมนตรีว่าการกระทรวงพลังงาน เสด็จ",
+            "เจ้าฟ้าชาย",
+            "อับดุลลาห์ บิน ฮาซัน",
+            "รัฐมนตรีว่าการกระทรวงพลังงาน",
+        ),
+    ],
+)
+def test_monks_and_foreign_royal_or_honorary_titles(
+    body: str, honorific: str, name: str, position: str
+) -> None:
+    person = one(body)
+    assert (person.honorific, person.name, person.position) == (honorific, name, position)
+
+
+def test_temple_buildings_in_brackets_are_not_monks() -> None:
+    assert officials("ณ พระอุโบสถวัดสมมติ (วัดทอง บางพรม) เขตตลิ่งชัน") == []
