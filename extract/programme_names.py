@@ -56,7 +56,7 @@ _HEADS = (
 _HEAD = re.compile("|".join(_HEADS))
 # A head word that is really the verb's object, not the start of a name ("ร่วมงานกับ", "ในงานนี้").
 _NOT_A_NAME_AFTER_HEAD = re.compile(
-    r"\s?(?:มี|กับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
+    r"\s?(?:มี|กับ|ถึง|เกี่ยวกับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
     r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|$)"
 )
 # What must come right before a head (or an opening quote) for it to name the reported event.
@@ -79,26 +79,32 @@ _HONORIFIC = (
 )
 # Where an unquoted name ends: the sentence moves on to venue, date, guests, purpose, count…
 _NAME_END = re.compile(
-    r"\s(?=ณ|ที่(?!\d)|โดย|เพื่อ|ซึ่ง|พร้อม|ภายใต้|ระหว่างวันที่|ระหว่าง\s?\d|ในวันที่|ในโอกาส|ในฐานะ|วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+    r"\s(?=ณ|ที่(?!\d)|โดย(?!สมัครใจ|ชุมชน|สันติ|ภาคประชาชน)|จัดโดย|เพื่อ|ซึ่ง|พร้อม|ภายใต้|ระหว่างวันที่|ระหว่าง\s?\d|ในวันที่|ในโอกาส|ในฐานะ|ในห้วง|ในระหว่าง|วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
     r"|เมื่อ|ร่วมกับ|เนื่องใน|จัดขึ้น|ให้แก่|ให้กับ|แก่|ผ่าน|ทั้งนี้|ตั้งแต่|จำนวน|เป็น|อีกทั้ง|รวมถึง|รวมทั้ง|กล่าว|มุ่ง|หวัง"
-    r"|สำหรับ|โอกาสนี้|นอกจากนี้|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
+    r"|สำหรับ|โอกาสนี้|นอกจากนี้|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา|พบ|รับฟัง|ติดตาม|ลงพื้นที่)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
     # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
-    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
+    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|จัดโดย|และการประชุมอื่น|(?<=\))\s?และพิธี|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
     r"|\n|\s?[,;](?!\d)"
 )
 # After an edition or year ("ครั้งที่ 45", "ประจำปี 2567", "รุ่นที่ 1") a name goes on only with
 # another edition/year part or a parenthesis; anything else is the sentence moving on.
 _EDITION_END = re.compile(
     r"(?:ครั้งที่|รุ่นที่|ฉบับที่|ระยะที่|ปี|พ\.ศ\.|ค\.ศ\.|ประจำปี\S*)\s?\d[\d/.\-–]*\s"
-    r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|[-–]|และ|ใน|จังหวัด|\d)"
+    r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ระดับ(?:ชาติ|ประเทศ|ภูมิภาค)|[-–]|และ|ใน|จังหวัด|\d)"
 )
 # "… ครั้งที่ 45 (The International Conference …)": an English rendering after the number ends it.
 _TRAILING_TRANSLATION = re.compile(r"(?<=\d)\s?\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*\)$")
+# "เนื่องในเทศกาลสมมติ … ประจำปี 2568": an occasion clause that runs to the edition year is part of
+# the name; without a year it is the sentence going on ("… เนื่องในวันสตรีสากล").
+_OCCASION_OF_EDITION = re.compile(r"\sเนื่องใน[^\n,“”\"]{0,160}?\sประจำปี\S*\s?\d")
 _TOPIC_ONLY = re.compile(r"^(?P<frame>\S{2,25})\s(?:ใน)?หัวข้อ\s?(?P<topic>.+)$")
+# "ร่วมประชุมหารือกับผู้บริหาร…": a bare verb (no การ) and its partner, not the name of a meeting.
+_VERB_PHRASE = re.compile(r"(?:ประชุม|สัมมนา|เสวนา)(?:หารือ)?\s?(?:กับ|ร่วมกับ|ถึง|เกี่ยวกับ)")
 _ANAPHOR = re.compile(r"(?:ดังกล่าว|ครั้งนี้|นี้|ในครั้งนี้|ฯ|ต่าง\s?ๆ)")
 _QUOTE_OR_HEAD = re.compile(trie_pattern([*_QUOTE, *_HEADS]))
+_UNDER_PROGRAMME = re.compile(rf"ภายใต้(?:ชื่อ)?(?:โครงการ|กิจกรรม)\s?(?=[{_QUOTE}])")
 _PROJECT_BEFORE_QUOTE = re.compile(rf"โครงการ\s?(?=[{_QUOTE}])")
 _PHRASE_HEAD = re.compile(r"(?:(?<=\s)|^)(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|โครงการ|มหกรรม)", re.M)
 _SPACES = re.compile(r"\s+")
@@ -127,6 +133,12 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
         span = _bounded_name(text, match.start(), end, match.end() - match.start())
         if span is not None:
             return _found(article, span)
+    # "ส่งมอบอาหาร… ภายใต้กิจกรรม “กล่องสมมติ”": the programme an activity was part of.
+    for start, end in (*zone.main, *zone.rest[:1]):
+        for match in _UNDER_PROGRAMME.finditer(text, start, end):
+            span = _quoted(text, match.end(), end)
+            if span is not None:
+                return _found(article, span)
     return None
 
 
@@ -155,10 +167,20 @@ def _name_from_head(text: str, pos: int, end: int, head_len: int) -> Span | None
         if rest < end and text[rest] in _QUOTE:
             return _quoted(text, rest, end)
         head = _HEAD.match(text, rest, end)
-        if head is None:
-            return None
-        pos, head_len = rest, head.end() - rest
+        if head is not None:
+            pos, head_len = rest, head.end() - rest
+        elif frame.group(0).rstrip().endswith("งาน"):
+            # "พิธีเปิดงานสัปดาห์สมมติ…": the name is the งาน… that was opened
+            head_len = 3
+            pos = rest - head_len - (len(frame.group(0)) - len(frame.group(0).rstrip()))
+        else:
+            # "พิธีเปิดศูนย์ช่วยเหลือสังคมสมมติ": what was opened has no head word of its own
+            head_len = rest - pos
+            if _NAME_END.match(text, rest - 1) or rest >= end:
+                return None
     if _NOT_A_NAME_AFTER_HEAD.match(text, pos + head_len, end) or _ANAPHOR.match(text, pos + head_len, end):
+        return None
+    if _VERB_PHRASE.match(text, pos, end):
         return None
     # "โครงการประชุมเชิงปฏิบัติการ “สื่อสาร…”": a generic head, then the quoted name.
     generic = _GENERIC_BEFORE_QUOTE.match(text, pos, end)
@@ -175,6 +197,8 @@ def _bounded_name(text: str, pos: int, end: int, head_len: int) -> Span | None:
         inside = text[pos : match.start()]
         if inside.count("(") > inside.count(")"):
             continue
+        if _OCCASION_OF_EDITION.match(text, match.start(), limit):
+            continue  # "… เนื่องในเทศกาลสมมติ … ประจำปี 2568" is part of the name
         stop = match.start()
         break
     else:
@@ -187,6 +211,11 @@ def _bounded_name(text: str, pos: int, end: int, head_len: int) -> Span | None:
     topic = _TOPIC_ONLY.match(name)
     if topic is not None:
         return _clean(text, pos + topic.start("topic"), pos + topic.end("topic"))
+    if name.endswith("หลักสูตร") and stop < end and _OPENING_QUOTE.match(text, stop):
+        # "โครงการฝึกอบรม หลักสูตร “ผู้นำสมมติ”": the course's quoted title is part of the name
+        quoted = _quoted(text, stop, end)
+        if quoted is not None:
+            return _clean(text, pos, quoted[1] + 1)
     if name.endswith("หัวข้อ") or name.endswith("เรื่อง"):
         quoted = _quoted(text, stop, end) if stop < end and _OPENING_QUOTE.match(text, stop) else None
         return quoted
