@@ -42,6 +42,8 @@ class _ProvinceIndex:
     bare: re.Pattern[str]
     # "อำเภอเมืองX" / "อ.เมืองX": the capital district of province X.
     capital_district: re.Pattern[str]
+    # "เขตบางรัก": a district of Bangkok (only Bangkok has เขต as its district unit).
+    bangkok_district: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +58,14 @@ def _index() -> _ProvinceIndex:
     prefixed = re.compile(rf"(?:จังหวัด|จ\.)\s?({alternation})")
     bare = re.compile(rf"(?:{alternation}){_WORD_END}")
     capital_district = re.compile(rf"(?:อำเภอ|อ\.)\s?เมือง\s?({alternation}){_WORD_END}")
+    districts = trie_pattern([row["name_th"] for row in load_tsv("bangkok_districts")])
+    bangkok_district = re.compile(rf"(?:สำนักงาน)?เขต\s?(?:{districts})(?![\u0e01-\u0e2e])")
     return _ProvinceIndex(
-        by_surface=by_surface, prefixed=prefixed, bare=bare, capital_district=capital_district
+        by_surface=by_surface,
+        prefixed=prefixed,
+        bare=bare,
+        capital_district=capital_district,
+        bangkok_district=bangkok_district,
     )
 
 
@@ -106,9 +114,23 @@ def capital_district_at(text: str, pos: int) -> ProvinceMention | None:
     return ProvinceMention(_index().by_surface[m.group(1)], m.start(), m.end())
 
 
+def bangkok_district_in(text: str, start: int = 0, end: int | None = None) -> ProvinceMention | None:
+    """The first "เขตบางรัก"-style Bangkok district in text[start:end], as a mention of Bangkok."""
+    index = _index()
+    m = index.bangkok_district.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    return ProvinceMention(index.by_surface["กรุงเทพมหานคร"], m.start(), m.end())
+
+
 def province_at(text: str, pos: int) -> ProvinceMention | None:
-    """A province mention of any form starting exactly at ``pos``."""
-    return prefixed_province_at(text, pos) or bare_province_at(text, pos) or capital_district_at(text, pos)
+    """A province mention of any form starting exactly at ``pos`` (a Bangkok district counts)."""
+    found = prefixed_province_at(text, pos) or bare_province_at(text, pos) or capital_district_at(text, pos)
+    if found is None and text.startswith("เขต", pos):
+        district = bangkok_district_in(text, pos, min(len(text), pos + 40))
+        if district is not None and district.start == pos:
+            return district
+    return found
 
 
 def prefixed_provinces_in(text: str, start: int = 0, end: int | None = None) -> list[ProvinceMention]:

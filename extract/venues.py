@@ -19,6 +19,7 @@ from extract.event_zone import locate_event_zone
 from extract.provinces import (
     Province,
     ProvinceMention,
+    bangkok_district_in,
     bare_province_at,
     prefixed_province_at,
     prefixed_provinces_in,
@@ -429,6 +430,9 @@ def _resolve_province(
     inside = prefixed_provinces_in(text, candidate.start, candidate.end)
     if inside:
         return inside[-1]
+    district = bangkok_district_in(text, candidate.start, candidate.end)  # "สำนักงานเขตบางรัก"
+    if district is not None:
+        return district
     last_word = text.rfind(" ", candidate.start, candidate.end) + 1
     if last_word > candidate.start:
         named = bare_province_at(text, last_word)  # "โรงแรมสมมติ เชียงใหม่"

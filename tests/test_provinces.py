@@ -8,6 +8,7 @@ import pytest
 
 from extract.provinces import (
     all_provinces,
+    bangkok_district_in,
     bare_province_at,
     capital_district_at,
     prefixed_province_at,
@@ -125,3 +126,12 @@ def test_province_alternation_covers_names_and_aliases() -> None:
     for surface, name in (("กทม.", "กรุงเทพมหานคร"), ("นครศรีธรรมราช", "นครศรีธรรมราช"), ("ตาก", "ตาก")):
         m = pattern.fullmatch(surface)
         assert m is not None and province_of_surface(m.group(0)).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("ณ ลานกีฬา เขตบางรัก กรุงเทพฯ", True), ("สำนักงานเขตจตุจักร", True), ("เขตพื้นที่การศึกษา", False)],
+)
+def test_bangkok_district(text: str, found: bool) -> None:
+    mention = bangkok_district_in(text)
+    assert (mention is not None and mention.province.name == "กรุงเทพมหานคร") == found

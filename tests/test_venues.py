@@ -352,3 +352,15 @@ def test_no_venue_and_no_province_from_these(text: str) -> None:
     result = extract_venue(_article(text))
     assert result.venue is None
     assert result.province is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "นายสมมติ ใจดี เป็นประธานเปิดงาน ณ สำนักงานเขตบางรัก เพื่อรณรงค์ลดขยะ",
+        "นายสมมติ ใจดี เป็นประธานเปิดงาน ณ ลานกีฬาชุมชนสมมติ แขวงสีลม เขตบางรัก โดยมีประชาชนร่วมงาน",
+    ],
+)
+def test_bangkok_district_places_the_venue_in_bangkok(text: str) -> None:
+    result = extract_venue(_article(text))
+    assert result.province is not None and result.province.value == "กรุงเทพมหานคร"
