@@ -18,7 +18,7 @@ from extract.results import Found
 from schemas.models import EventType, Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "event_types.tsv"
-_SCOPES = ("name", "context", "weak")
+_SCOPES = ("name", "context", "weak", "fallback")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +65,56 @@ def first_cue(text: str, start: int, end: int, scope: str) -> Found[EventType] |
     return None
 
 
+def context_cue(text: str, start: int, end: int) -> Found[EventType] | None:
+    """The cue of the main verb in text[start:end]: the earliest context cue (at the same place the
+    first row), except that a meeting or ceremony frame ("หารือและลงนาม", "พิธีเปิดการสัมมนา")
+    gives way to a more specific cue right after it."""
+    hits: list[tuple[int, int, int, EventType]] = []
+    for rank, cue in enumerate(load_event_type_cues()):
+        if cue.scope != "context":
+            continue
+        match = cue.pattern.search(text, start, end)
+        if match is not None:
+            hits.append((match.start(), rank, match.end(), cue.event_type))
+    if not hits:
+        return None
+    hits.sort()
+    first_start, _, first_end, first_type = hits[0]
+    for hit_start, _, hit_end, hit_type in hits[1:]:
+        if hit_type in ("meeting", "other") or hit_type == first_type:
+            continue
+        if first_type in _FRAME_TYPES and hit_start - first_end <= _FRAME_REACH:
+            return Found(hit_type, (hit_start, hit_end))
+        if (
+            first_type == "visit"
+            and hit_start - first_end <= _PURPOSE_REACH
+            and _PURPOSE.search(text, max(first_end, hit_start - 25), hit_start) is not None
+        ):
+            return Found(hit_type, (hit_start, hit_end))
+    return Found(first_type, (first_start, first_end))
+
+
+_FRAME_TYPES = ("meeting", "ceremony")
+_FRAME_REACH = 15  # characters between a frame cue and the cue it gives way to
+# "ลงพื้นที่จังหวัด… ณ … เพื่อเป็นประธานเปิดกิจกรรม…", "ลงพื้นที่เมืองคอน เป็นประธานพิธี…": the trip was
+# made for the ceremony.
+_PURPOSE = re.compile(r"เพื่อ(?:เป็นประธาน|ร่วม|เปิด)|เป็นประธาน")
+_PURPOSE_REACH = 200
+
+
 def classify_event(text: str, name: Found[str] | None, context: tuple[Span, ...]) -> Found[EventType]:
-    """Event type of the main event: name cue, then context cues, then weak name cues, else other."""
+    """Event type of the main event: name cue, then context cues, then weak cues, else other."""
     if name is not None:
         named = type_from_name(name.value)
         if named is not None:
             return Found(named, name.span)
     for start, end in context:
-        found = first_cue(text, start, end, "context")
+        found = context_cue(text, start, end)
         if found is not None:
             return found
-    if name is not None:
-        weak = first_cue(text, name.span[0], name.span[1], "weak")
+    weak_cues = ([(name.span, "weak")] if name is not None else []) + [(span, "fallback") for span in context]
+    for (start, end), scope in weak_cues:
+        weak = first_cue(text, start, end, scope)
         if weak is not None:
             return weak
     span = context[0] if context else (0, 0)

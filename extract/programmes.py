@@ -130,7 +130,8 @@ def extract_event_facts(article: Article) -> EventFacts:
     return EventFacts(
         is_event=True,
         programme_name=name,
-        event_type=classify_event(text, name, zone.main),
+        # The headline sums up the main activity; the dateline sentence may go on to side activities.
+        event_type=classify_event(text, name, (*zone.headline, zone.dateline)),
         organizer=find_organiser(article, zone),
     )
 
