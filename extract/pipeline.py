@@ -6,6 +6,7 @@ any failure turned into a record with ``error`` set (one bad document never stop
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -80,6 +81,9 @@ def build_pipeline() -> Language:
     """spacy.blank('th') with the script-run tokenizer and Khaosan's components."""
     nlp = spacy.blank("th")
     nlp.tokenizer = ScriptRunTokenizer(nlp.vocab)
+    # spaCy's 1M-character guard protects parser/NER memory; this pipeline has neither, and a page
+    # may be as long as the crawler's 10 MB DOWNLOAD_MAXSIZE (every component scans linearly).
+    nlp.max_length = 10_000_000
     for attr in _EXTENSIONS:
         nlp.add_pipe(f"khaosan_{attr}")
     return nlp
@@ -99,6 +103,12 @@ def _parse_published(value: Any) -> date | None:
         return parse_thai_date(normalise_text(text).text)
 
 
+# 41+ digits in one run (commas/dots between them allowed) are never a value — phone, ID and
+# budget figures are far shorter — but make number-led patterns scan quadratically (attendees'
+# _COUNT took 19 s on 20,000 digits and hours on 1 MB), so such runs are blanked before extraction.
+_ABSURD_NUMBER_RUN = re.compile(r"[0-9๐-๙](?:[,.]?[0-9๐-๙]){40,}")
+
+
 def article_from_input(item: dict[str, Any]) -> Article:
     """Build the normalised Article from a contract input line (text or html)."""
     doc_id = str(item["doc_id"])
@@ -111,8 +121,18 @@ def article_from_input(item: dict[str, Any]) -> Article:
             text = f"{page.title}\n\n{text}"
     else:
         text = str(item.get("text") or "")
+    text = _ABSURD_NUMBER_RUN.sub(" ", text)
     # The layout pass finds the headline as the first line, for text and HTML input alike.
     return build_article(doc_id, normalise_text(text), published=published, url=item.get("url"))
+
+
+# Thai government sites have published releases since the 1990s; a date outside these years is a
+# misread or historical year ("2100" as CE, BE 2650), never the event's date, so it is not stored.
+PLAUSIBLE_EVENT_YEARS = range(1990, 2100)
+
+
+def _implausible_date(value: Any) -> bool:
+    return isinstance(value, date) and value.year not in PLAUSIBLE_EVENT_YEARS
 
 
 def record_from_doc(doc: Doc) -> EventRecord:
@@ -146,7 +166,7 @@ def record_from_doc(doc: Doc) -> EventRecord:
             "event_type": facts.event_type,
         }
         for name, found in fields.items():
-            if found is not None:
+            if found is not None and not _implausible_date(found.value):
                 setattr(record, name, found.value)
                 evidence[name] = found.span
         record.venue_core = venue.venue_core

@@ -223,13 +223,25 @@ def extract(
 
     if not input.is_file():
         raise _fail(f"input file {input} does not exist; pass an existing JSONL file")
-    stats = extract_jsonl(input, output)
+    try:
+        stats = extract_jsonl(input, output)
+    except OSError as exc:
+        raise _fail(
+            f"cannot write {output} (or read {input}): {exc.strerror or exc}; "
+            "choose a writable output path with free space"
+        ) from exc
     console.print(
         f"extracted {stats.extracted} of {stats.lines} lines, {stats.events} events, "
         f"{len(stats.errors)} errors -> {output}"
     )
-    for message in stats.errors[:20]:
-        console.print(f"[yellow]warning:[/] {message}")
+    _print_warnings(stats.errors)
+
+
+def _print_warnings(messages: list[str], limit: int = 20) -> None:
+    for message in messages[:limit]:
+        console.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+    if len(messages) > limit:
+        console.print(f"[yellow]warning:[/] … and {len(messages) - limit} more like these")
 
 
 @app.command()

@@ -19,23 +19,24 @@ class ExtractStats:
     errors: list[str] = field(default_factory=list)
 
 
-def _input_items(path: Path, stats: ExtractStats) -> Iterator[dict[str, Any]]:
-    """Parsed input lines; a bad line becomes an error item so output stays line-aligned."""
+def _input_items(path: Path, stats: ExtractStats) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, parsed line); a bad or blank line becomes an error item so that output line N
+    always answers input line N."""
     with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
             stats.lines += 1
             try:
+                if not line.strip():
+                    raise ValueError("blank line")
                 item = json.loads(line)
                 if not isinstance(item, dict) or "doc_id" not in item:
                     raise ValueError("expected a JSON object with a 'doc_id' key")
             except ValueError as exc:
                 message = f"{path}:{number}: invalid input line ({exc}); fix or remove the line"
                 stats.errors.append(message)
-                yield {"doc_id": None, "_error": message}
+                yield number, {"doc_id": None, "_error": message}
                 continue
-            yield item
+            yield number, item
 
 
 def extract_jsonl(input_path: Path, output_path: Path) -> ExtractStats:
@@ -43,7 +44,7 @@ def extract_jsonl(input_path: Path, output_path: Path) -> ExtractStats:
     stats = ExtractStats()
     output_path.parent.mkdir(parents=True, exist_ok=True)
     with output_path.open("w", encoding="utf-8") as out:
-        for item in _input_items(input_path, stats):
+        for number, item in _input_items(input_path, stats):
             if "_error" in item:
                 out.write(json.dumps({"doc_id": None, "error": item["_error"]}, ensure_ascii=False) + "\n")
                 continue
@@ -51,6 +52,6 @@ def extract_jsonl(input_path: Path, output_path: Path) -> ExtractStats:
             stats.extracted += 1
             stats.events += record.is_event
             if record.error:
-                stats.errors.append(record.error)
+                stats.errors.append(f"{input_path}:{number}: {record.error}")
             out.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
     return stats
