@@ -53,10 +53,9 @@ _ENGLISH_POSITION_RE = re.compile(f",?\\s(?:the\\s)?(?P<post>{_ENGLISH_POST_STAR
 _ENGLISH_WORD_RE = re.compile(r"[^\s]+")
 _ENGLISH_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "in", "on", "&", "de", "du", "des"})
 _COUNT_BEFORE_RE = re.compile(r"(?<!\d)\d{1,3} $")
-_MONK_RE = re.compile(
-    f"(?<![{THAI}])(?P<title>(?:เจ้าประคุณ)?(?:สมเด็จ)?พระ[{THAI}]{{3,40}}) "
-    f"\\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})\\)"
-)
+# Starts with a literal so the scan skips ahead fast; a "(เจ้าประคุณ)สมเด็จ" prefix is added back.
+_MONK_RE = re.compile(f"พระ[{THAI}]{{3,40}} \\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})\\)")
+_MONK_PREFIX_RE = re.compile("(?:เจ้าประคุณ ?)?สมเด็จ$")
 # Words after พระ that name a Buddha image, a building or the king, not a monk's title.
 _NOT_MONK_TITLE_RE = re.compile("พุทธ|อุโบสถ|ตำหนัก|ที่นั่ง|บรม|บาท|เจ้า|ราชวัง|วิหาร|ธาตุ|ราชทาน|ราชพิธี|ราชดำริ")
 _MAX_ROYAL_WORDS = 5
@@ -229,14 +228,18 @@ def _monk_mentions(text: str) -> list[NameMention]:
     """
     found = []
     for monk in _MONK_RE.finditer(text):
-        title, given, family = monk.group("title", "given", "family")
-        if (
-            _NOT_MONK_TITLE_RE.match(title, 3)
-            or not plausible_given(given)
-            or not plausible_family(family, False)
-        ):
+        start = monk.start()
+        prefix = _MONK_PREFIX_RE.search(text, max(0, start - 16), start)
+        if prefix is not None:
+            start = prefix.start()
+        if start > 0 and WORD_RE.match(text, start - 1):
+            continue  # พระ inside a longer word
+        given, family = monk.group("given", "family")
+        if _NOT_MONK_TITLE_RE.match(text, monk.start() + 3) or not plausible_given(given):
             continue
-        found.append(NameMention(monk.start(), monk.end(), title, given, family, "monk"))
+        if plausible_family(family, False):
+            title = text[start : monk.start("given") - 2]
+            found.append(NameMention(start, monk.end(), title, given, family, "monk"))
     return found
 
 
