@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extract.names import TITLE_RE
+from extract.names import THAI, TITLE_RE
 from schemas.models import Role
 
 ROLE_STRENGTH: dict[Role, int] = {"chair": 4, "speaker": 3, "quoted": 2, "participant": 1, "other": 0}
@@ -23,8 +23,11 @@ _CUE_RE = re.compile(
 # What may stand between two people of one list: separators, list numbers, "และ", "พร้อมด้วย",
 # and a title left without its name ("1.3 พันตำรวจโทหญิง 1.4 นาย…").
 _SEPARATORS = r"[\s,;/\d.)(]*"
+# Unnamed people listed along ("… อัมพวาและผู้นำชุมชน นางสาว…") do not end the list.
+_UNNAMED_GROUP = f"(?:และ)?(?:คณะ|ผู้นำ|ผู้บริหาร|เจ้าหน้าที่|ผู้เกี่ยวข้อง|ภริยา)[{THAI}]*{_SEPARATORS}"
 _LIST_GAP_RE = re.compile(
-    f"{_SEPARATORS}(?:(?:และ|พร้อมด้วย|ร่วมด้วย|พร้อม|กับ|รวมทั้ง|ตลอดจน){_SEPARATORS})?(?:(?:{TITLE_RE.pattern}){_SEPARATORS})?"
+    f"{_SEPARATORS}(?:{_UNNAMED_GROUP})?(?:(?:และ|พร้อมด้วย|ร่วมด้วย|พร้อม|กับ|รวมทั้ง|ตลอดจน){_SEPARATORS})?"
+    f"(?:(?:{TITLE_RE.pattern}){_SEPARATORS})?"
 )
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _LEAD_IN_RE = re.compile(

@@ -551,3 +551,11 @@ def test_monks_and_foreign_royal_or_honorary_titles(
 
 def test_temple_buildings_in_brackets_are_not_monks() -> None:
     assert officials("ณ พระอุโบสถวัดสมมติ (วัดทอง บางพรม) เขตตลิ่งชัน") == []
+
+
+def test_unnamed_group_inside_a_list_keeps_the_shared_role() -> None:
+    found = officials("โดยมี นายกิตติ ใจดี นายกเทศมนตรีตำบลบางพลีและผู้นำชุมชน นางสาวจันทร์ ทองดี ผู้ช่วยปลัดกระทรวงวัฒนธรรม")
+    assert [(o.position, o.role) for o in found] == [
+        ("นายกเทศมนตรีตำบลบางพลี", "participant"),
+        ("ผู้ช่วยปลัดกระทรวงวัฒนธรรม", "participant"),
+    ]
