@@ -16,7 +16,7 @@ from datetime import date
 
 from extract.article import Article
 from extract.normalise import NormalisedText
-from extract.thai_dates import find_dates, is_dateline
+from extract.thai_dates import dates_the_lead, find_dates, headline_days
 
 # Site chrome that precedes the headline on the same line.
 _TITLE_PREFIX = re.compile(r"^(?:รัฐบาลไทย-(?:ข่าวทำเนียบรัฐบาล-)?|ขณะนี้คุณอยู่ที่\s?›?\s?)")
@@ -67,15 +67,23 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None) -> int:
+def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None, title: str | None) -> int:
     """End of the paragraph that tells the main event: the first of the opening body paragraphs
     holding a dateline ("วันนี้ (…)", "เมื่อวันที่ …", "ระหว่างวันที่ …", a date opening the
-    paragraph) or opening with "วันนี้"; the first body paragraph if none does."""
+    paragraph) or opening with "วันนี้"; the first body paragraph if none does.  Past the first
+    paragraph a dateline counts only where ``dates_the_lead`` says it can date the event (opening
+    its paragraph, near the publication day or named by the headline), so an undated activity
+    paragraph is not passed over for a background date further down."""
     paragraphs = [(start, start + len(ln)) for start, ln in lines if not _CHROME_LINE.match(ln)]
-    for start, end in paragraphs[:_LEAD_PARAGRAPHS]:
+    headline = headline_days(title, published)
+    for index, (start, end) in enumerate(paragraphs[:_LEAD_PARAGRAPHS]):
         if text.startswith(_RELATIVE_OPENERS, start):
             return end
-        if any(is_dateline(m) for m in find_dates(text, published, start, end)):
+        mentions = find_dates(text, published, start, end)
+        if any(
+            dates_the_lead(m, start, first=index == 0, published=published, headline=headline)
+            for m in mentions
+        ):
             return end
     return paragraphs[0][1] if paragraphs else len(text)
 
@@ -124,7 +132,7 @@ def build_article(
         body_start = start
         break
     body_lines = [(s, ln) for s, ln in lines if s >= body_start]
-    lead_end = _lead_end(text, body_lines, published) if body_lines else len(text)
+    lead_end = _lead_end(text, body_lines, published, header_title) if body_lines else len(text)
     return Article(
         doc_id=doc_id,
         norm=norm,

@@ -168,6 +168,8 @@ _CUE_NAMES = {
     "หลัง": "after",
 }
 _CUE_WORDS = tuple(sorted(_CUE_NAMES, key=len, reverse=True))
+# Cues that make a date a bound or a reference rather than the day something happens.
+_LIMITING_CUES = ("since", "until", "as_of", "before", "after")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +213,15 @@ def _prefix_before(text: str, pos: int) -> _Prefix:
         if rel:
             relative = True
             start = i - len(rel)
+    elif not (day_word or cue) and (rel := _word_before(text, i, _RELATIVE_WORDS)):
+        # "(วันนี้ 27 มี.ค. 68)" / "วันนี้ 15 กรกฎาคม 2564": the bracket, if any, holds both.
+        relative = True
+        start = i - len(rel)
+        paren = start > 0 and text[start - 1] == "("
+        start -= paren
+    if relative and not cue:
+        # "ตั้งแต่เมื่อวาน (27 ม.ค.)" starts a period like "ตั้งแต่วันที่ 27 ม.ค."
+        cue = _word_before(text, _skip_space(text, start), _CUE_WORDS)
     return _Prefix(start, relative, paren, cue or "", bool(day_word))
 
 
@@ -334,9 +345,9 @@ def _cue_of(prefix: _Prefix, text: str, end: int) -> str:
         return "yearly"  # "24 มีนาคม ของทุกปี" names an annual day, not an event's
     if _ONWARD_SUFFIX.match(text, end):
         return "since"  # "เมื่อวันที่ 1 ธันวาคม 2566 เป็นต้นมา" starts a period
-    if prefix.relative:
-        return "today"
     name = _CUE_NAMES.get(prefix.cue, "")
+    if prefix.relative:
+        return name if name in _LIMITING_CUES else "today"
     if name == "" and _PAST_SUFFIX.match(text, end):
         return "when"
     return name
@@ -431,14 +442,21 @@ _REPORTING_RE = re.compile(r"(?:เปิดเผย|เผย|กล่าว|
 _BARE_RELATIVE_RE = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=ว่า)|(?<=ว่า )|(?<=\) ))(?P<rel>วันนี้|เมื่อวานนี้|เมื่อวาน)(?!\s?\()"
 )
+# "ในวันนี้" / "เช้าวันนี้" mid-sentence, not "ภายในวันนี้" (a deadline) nor a period "วันนี้ - 31 ก.ค.".
+_TODAY_IN_BODY_RE = re.compile(r"(?:(?<!ภาย)ใน|เช้า|บ่าย|ค่ำ)(?P<rel>วันนี้)(?!\s?(?:\(|ถึง|[-–]|เป็นต้น|จน|นับ))")
+_TODAY_PARAGRAPHS = 6  # "ในวันนี้" this deep still refers to the reported activity
+_TODAY_BEFORE_TIME = 15  # "ในวันนี้ เวลา 18.01 น."
 _EVENT_CUES = ("", "when", "on", "between", "since", "today")
 _REPORT_MAX_DAYS = 31  # a reported activity this far from its telling is background
 _TYPO_SLACK_DAYS = 7  # a dateline this close to the publication day, but in another year, is a typo
+# Releases tell an activity within about a week of it (before, or ahead for an announcement).
+_NEAR_PUBLICATION = 7
 _REPORTED_WITHIN = 500  # chars after "เปิดเผยว่า" where the reported activity's date may stand
 _REPORT_WINDOW = 300  # chars from the dateline to its "เปิดเผยว่า": one name and a long position title
 _TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that belongs to it
 _TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
 _TIME_TIE = 15  # a time this close to a date belongs to that date
+_LETTER = re.compile(r"[A-Za-z\u0e01-\u0e5b]")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -446,16 +464,23 @@ def _paragraph_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _reported_activity(text: str, anchor: DateMention, mentions: list[DateMention]) -> DateMention:
+def _telling(text: str, dateline: DateMention) -> Span | None:
+    """The told part of a "วันที่ X นาย… เปิดเผยว่า …" dateline: from the reporting verb on."""
+    para_end = _paragraph_end(text, dateline.span[1])
+    verb = _REPORTING_RE.search(text, dateline.span[1], min(para_end, dateline.span[1] + _REPORT_WINDOW))
+    return None if verb is None else (verb.end(), min(para_end, verb.end() + _REPORTED_WITHIN))
+
+
+def _reported_activity(anchor: DateMention, told: Span | None, mentions: list[DateMention]) -> DateMention:
     """The dateline of a "วันที่ X นาย… เปิดเผยว่า เมื่อวันที่ Y …" lead reports the telling, not the
     activity: the activity's own date (เมื่อ/ใน/ระหว่างวันที่ Y) in the same paragraph wins."""
-    para_end = _paragraph_end(text, anchor.span[1])
-    verb = _REPORTING_RE.search(text, anchor.span[1], min(para_end, anchor.span[1] + _REPORT_WINDOW))
-    if verb is None:
+    if told is None:
         return anchor
-    told_until = min(para_end, verb.end() + _REPORTED_WITHIN)
+    told_from, told_until = told
     for m in mentions:
-        if verb.end() <= m.span[0] < told_until and m.cue in ("when", "on", "between"):
+        # "ในวันพรุ่งนี้ (12 ก.พ. 66)" / "วานนี้ (25 พ.ค.)" in the telling is another day's activity.
+        other_day = m.cue == "today" and m.start != anchor.start
+        if told_from <= m.span[0] < told_until and (m.cue in ("when", "on", "between") or other_day):
             # Only a date close to the telling: "มติ ครม. เมื่อวันที่ 16 มกราคม 2550" is history;
             # a range around the telling day ("เอเชียนเกมส์ 23 ก.ย. - 8 ต.ค.") leaves that day.
             close = abs((m.start - anchor.start).days) <= _REPORT_MAX_DAYS
@@ -474,6 +499,40 @@ def is_dateline(m: DateMention) -> bool:
     return m.strong or m.is_range
 
 
+def headline_days(title: str | None, published: date | None) -> frozenset[date]:
+    """First days of the dates a headline names ("… เริ่ม 4 มี.ค. นี้"): the main event's."""
+    if not title:
+        return frozenset()
+    return frozenset(m.start for m in find_dates(title, published))
+
+
+def dates_the_lead(
+    m: DateMention,
+    paragraph_start: int,
+    *,
+    first: bool,
+    published: date | None,
+    headline: frozenset[date] = frozenset(),
+) -> bool:
+    """Whether a mention can date the main event from where it stands in the opening paragraphs.
+
+    Any dateline of the first body paragraph can.  A later paragraph is read only because the
+    first ones may be summaries restating the headline; there the dateline must open the paragraph
+    ("วันนี้ (…)", "ทั้งนี้ ในวันศุกร์ที่ 1 …"), start near the publication day (or run through it),
+    or be a day the headline names.  A date deep inside a later paragraph and weeks away from publication is
+    background of an undated activity: a rain period ("ช่วงวันที่ 14-16 ตุลาคม"), an earlier
+    resolution, a letter's date ("ลงวันที่ …"), a statistics window, a later programme.
+    """
+    if not is_dateline(m):
+        return False
+    if first or m.cue == "today" or m.span[0] - paragraph_start <= _OPENING_CHARS:
+        return True
+    if published is None or m.start in headline:
+        return True
+    m = _fix_typo_year(m, published)
+    return abs((m.start - published).days) <= _NEAR_PUBLICATION or m.start <= published <= m.end
+
+
 def _fix_typo_year(m: DateMention, published: date | None) -> DateMention:
     """A dateline on the publication day (give or take a week) but in another year has a typo'd
     year ("วันนี้ (25 เมษายน 2665)", "เมื่อวันที่ 17 มกราคม 2564" published 17 Jan 2022)."""
@@ -483,6 +542,28 @@ def _fix_typo_year(m: DateMention, published: date | None) -> DateMention:
     if fixed is None or abs((fixed - published).days) > _TYPO_SLACK_DAYS:
         return m
     return replace(m, start=fixed, end=fixed + (m.end - m.start))
+
+
+def _time_told_for_today(text: str, told: Span, times: list[TimeMention]) -> TimeMention | None:
+    """ "วันนี้ (1 ส.ค.) เวลา 17.00 น. โฆษก… เปิดเผยว่า … ในวันนี้ เวลา 18.01 น. จะแถลงข่าว": the
+    dateline's time is the telling's; the time told for "วันนี้" is the reported activity's."""
+    for t in times:
+        if (
+            told[0] <= t.span[0] < told[1]
+            and text.rfind("วันนี้", t.span[0] - _TODAY_BEFORE_TIME, t.span[0]) >= 0
+        ):
+            return t
+    return None
+
+
+def _today_in_body(article: Article) -> Span | None:
+    """ "การสัมมนาในวันนี้" in an opening paragraph of a release without a dateline: the activity
+    took place on the publication day."""
+    text, end = article.text, article.body_start
+    for _ in range(_TODAY_PARAGRAPHS):
+        end = _paragraph_end(text, end + 1)
+    m = _TODAY_IN_BODY_RE.search(text, article.body_start, end)
+    return m.span("rel") if m else None
 
 
 def _programme_range(text: str, anchor: DateMention, mentions: list[DateMention]) -> DateMention | None:
@@ -534,14 +615,38 @@ def _event_time(
     return None
 
 
+def _lead_datelines(text: str, article: Article, mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions of the lead that can date the main event, paragraph by paragraph (lines
+    without a letter, such as "....", are no paragraphs)."""
+    published = article.published
+    headline = headline_days(article.title, published)
+    out: list[DateMention] = []
+    first = True
+    pos, lead_end = article.lead
+    while pos < lead_end:
+        end = min(_paragraph_end(text, pos), lead_end)
+        if _LETTER.search(text, pos, end):
+            out += [
+                m
+                for m in mentions
+                if pos <= m.span[0] < end
+                and dates_the_lead(m, pos, first=first, published=published, headline=headline)
+            ]
+            first = False
+        pos = end + 1
+    return out
+
+
 def extract_event_dates(article: Article) -> EventDates:
     """The main event's day, programme range and first time, plus any fiscal year.
 
     The dateline is the first date in ``article.lead`` (the paragraphs up to the one that tells the
-    main event); "วันนี้" alone there is the publication day.  A dateline followed by
-    "เปิดเผยว่า … เมื่อวันที่ …" yields to the reported activity's date.  A stated range
-    containing the day ("ระหว่างวันที่ 27-29 …", anywhere in the body) gives start/end; a range as
-    the dateline gives start/end and its first day.  Later background dates are never used.
+    main event) that ``dates_the_lead`` accepts; "วันนี้" alone there, or "การสัมมนาในวันนี้" in an
+    opening paragraph of an undated release, is the publication day.  A dateline followed by
+    "เปิดเผยว่า … เมื่อวันที่ … / ในวันพรุ่งนี้ (…)" yields to the reported activity's date, and a
+    time told there for "วันนี้" beats the telling's own time.  A stated range containing the day
+    ("ระหว่างวันที่ 27-29 …", anywhere in the body) gives start/end; a range as the dateline gives
+    start/end and its first day.  Later background dates are never used.
     """
     text = article.text
     lead_start, lead_end = article.lead
@@ -549,15 +654,22 @@ def extract_event_dates(article: Article) -> EventDates:
     times = find_times(text, start=article.body_start)
     fiscal = find_fiscal_years(text, lead_start, lead_end) or find_fiscal_years(text, article.body_start)
     fiscal_year = fiscal[0] if fiscal else None
-    lead_mentions = [m for m in mentions if lead_start <= m.span[0] < lead_end and is_dateline(m)]
+    lead_mentions = _lead_datelines(text, article, mentions)
     anchor: DateMention | None = None
+    told_time: TimeMention | None = None
     if lead_mentions:
-        anchor = _reported_activity(text, _fix_typo_year(lead_mentions[0], article.published), mentions)
+        dateline = _fix_typo_year(lead_mentions[0], article.published)
+        told = _telling(text, dateline)
+        anchor = _reported_activity(dateline, told, mentions)
+        if told is not None and anchor is dateline:
+            told_time = _time_told_for_today(text, told, times)
     elif article.published is not None:
         bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
-        if bare is not None:
-            day = article.published + timedelta(days=_RELATIVE_DAYS[bare.group("rel")])
-            anchor = DateMention(day, day, bare.span(), "today", True)
+        span = bare.span() if bare else _today_in_body(article)
+        if span is not None:
+            rel = text[span[0] : span[1]]
+            day = article.published + timedelta(days=_RELATIVE_DAYS[rel])
+            anchor = DateMention(day, day, span, "today", True)
     if anchor is None:
         lead_times = find_times(text, lead_start, lead_end)
         return EventDates(
@@ -568,7 +680,7 @@ def extract_event_dates(article: Article) -> EventDates:
     programme = anchor if anchor.is_range else _programme_range(text, anchor, mentions)
     first, last = (programme.start, programme.end) if programme else (day, day)
     span_of_range = programme.span if programme else anchor.span
-    time = _event_time(text, anchor.span, day, mentions, times)
+    time = told_time or _event_time(text, anchor.span, day, mentions, times)
     return EventDates(
         date=Found(day, anchor.span),
         start=Found(first, span_of_range),
