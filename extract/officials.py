@@ -114,10 +114,17 @@ def _position_text(article: Article, span: tuple[int, int] | None) -> str:
     return position
 
 
+def _as_written(article: Article, value: str, span: tuple[int, int]) -> str:
+    """`value` (read from the matching text) as the author wrote it inside `span`: names keep their
+    Thai digits and sara am spelling, which the matching text has normalised."""
+    at = article.text.find(value, span[0], span[1])
+    return article.surface((at, at + len(value))) if at >= 0 else value
+
+
 def _official(article: Article, person: _Person) -> Official:
     position = _position_text(article, person.position)
     return Official(
-        name=person.name,
+        name=_as_written(article, person.name, person.span),
         honorific=person.title,
         position=position,
         organisation=organisation_of(position),

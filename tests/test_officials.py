@@ -559,3 +559,10 @@ def test_unnamed_group_inside_a_list_keeps_the_shared_role() -> None:
         ("นายกเทศมนตรีตำบลบางพลี", "participant"),
         ("ผู้ช่วยปลัดกระทรวงวัฒนธรรม", "participant"),
     ]
+
+
+def test_name_keeps_the_authors_sara_am_spelling() -> None:
+    text = "วันนี้ นายสมพล ธนาด\u0e4d\u0e32รงศักดิ์ ผู้อำนวยการกองสมมติ เป็นประธานการประชุม"
+    article = build_article("t", normalise_text(text))
+    names = [o.name for o in extract_officials(article).officials]
+    assert names == ["สมพล ธนาด\u0e4d\u0e32รงศักดิ์"]
