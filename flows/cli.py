@@ -5,16 +5,22 @@ Heavy imports (Prefect, Scrapy, spaCy) happen inside the commands so `khaosan --
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from flows.paths import DEFAULT_DB, DEMO_DB
+
+if TYPE_CHECKING:
+    import duckdb
 
 # Prefect reads these when it is first imported, so they are set before any command imports it.
 # A cold machine migrates Prefect's SQLite database before the temporary API answers (minutes on a
@@ -56,8 +62,49 @@ def _root() -> None:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[red]error:[/] {message}")
+    console.print(f"[red]error:[/] {message}", soft_wrap=True)  # one line per message: greppable
     return typer.Exit(code)
+
+
+_DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    """ENOSPC/EDQUOT/EFBIG from Python, or DuckDB's wording of them (it raises its own exceptions)."""
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS:
+        return True
+    text = str(exc).lower()
+    return "no space left" in text or "disk quota" in text or "file too large" in text
+
+
+def _disk_full_message(where: Path, exc: BaseException) -> str:
+    return (
+        f"the disk holding {where} is full ({exc}); free space there (old run folders under "
+        "*-runs/ can go) or point the output at a bigger disk, then run the command again: "
+        "what was committed before the failure is kept"
+    )
+
+
+@contextmanager
+def _database(db: Path, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An open connection, or a clear error and exit code (3: locked, 2: unusable file)."""
+    import duckdb
+
+    from flows.store import DatabaseLockedError, open_db
+
+    try:
+        con = open_db(db, read_only=read_only)
+    except DatabaseLockedError as exc:
+        raise _fail(str(exc), code=3) from exc
+    except duckdb.Error as exc:
+        raise _fail(
+            f"cannot open database {db}: {exc}; check that the path is a Khaosan DuckDB file "
+            "(or restore it from the snapshot next to it)"
+        ) from exc
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def _print_summary(summary: dict[str, Any], db: Path, as_json: bool) -> None:
@@ -86,17 +133,12 @@ def _print_summary(summary: dict[str, Any], db: Path, as_json: bool) -> None:
 
 
 def _print_examples(db: Path, limit: int = 5) -> None:
-    from flows.store import open_db
-
-    con = open_db(db, read_only=True)
-    try:
+    with _database(db) as con:
         rows = con.execute(
             "SELECT event_date, province, attendee_count, programme_name, venue "
             "FROM v_events ORDER BY event_date DESC NULLS LAST, event_id LIMIT ?",
             [limit],
         ).fetchall()
-    finally:
-        con.close()
     table = Table(title="Example events", show_header=True, show_lines=True)
     table.add_column("date", no_wrap=True)
     table.add_column("province", no_wrap=True)
@@ -131,6 +173,10 @@ def _run_refresh(
         )
     except DatabaseLockedError as exc:
         raise _fail(str(exc), code=3) from exc
+    except Exception as exc:
+        if _is_disk_full(exc):
+            raise _fail(_disk_full_message(db.parent, exc), code=4) from exc
+        raise
 
 
 @app.command()
@@ -254,11 +300,19 @@ def reextract(
 ) -> None:
     """Re-extract archived pages made by an older extractor version (no crawling)."""
     from flows.refresh import reextract_flow
+    from flows.store import DatabaseLockedError
 
     _require_db(db)
-    result = reextract_flow(
-        db_path=db, all_pages=all_pages, task_runner=task_runner, dask_address=dask_address
-    )
+    try:
+        result = reextract_flow(
+            db_path=db, all_pages=all_pages, task_runner=task_runner, dask_address=dask_address
+        )
+    except DatabaseLockedError as exc:
+        raise _fail(str(exc), code=3) from exc
+    except Exception as exc:
+        if _is_disk_full(exc):
+            raise _fail(_disk_full_message(db.parent, exc), code=4) from exc
+        raise
     console.print(f"re-extracted {result['pages']} pages, {result['errors']} errors")
     if as_json:
         print(json.dumps(result, ensure_ascii=False, default=str))
@@ -279,31 +333,33 @@ def export(
     ] = False,
 ) -> None:
     """Export the event dataset with its JSON Schema, data dictionary and manifest."""
-    from flows.export import export_dataset
-    from flows.store import open_db
+    import duckdb
+
+    from flows.export import ExportPathError, export_dataset
 
     if format not in ("parquet", "csv", "jsonl"):
         raise _fail(f"--format {format!r} is not one of parquet, csv, jsonl")
     _require_db(db)
-    con = open_db(db, read_only=True)
-    try:
-        manifest = export_dataset(con, format, out, include_private_names=include_private_names)  # type: ignore[arg-type]
-    finally:
-        con.close()
+    with _database(db) as con:
+        try:
+            manifest = export_dataset(con, format, out, include_private_names=include_private_names)  # type: ignore[arg-type]
+        except ExportPathError as exc:
+            raise _fail(f"export to {out} refused: {exc}; remove that entry or choose another --out") from exc
+        except (OSError, duckdb.Error) as exc:
+            if _is_disk_full(exc):
+                raise _fail(_disk_full_message(out, exc), code=4) from exc
+            raise _fail(f"export to {out} failed: {exc}; check that the folder is writable") from exc
     console.print(f"exported to {out}: {json.dumps(manifest.get('counts', {}), ensure_ascii=False)}")
 
 
 @app.command()
 def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Counts per table, events per year, extractor versions and the last refresh."""
-    from flows.store import db_stats, open_db
+    from flows.store import db_stats
 
     _require_db(db)
-    con = open_db(db, read_only=True)
-    try:
+    with _database(db) as con:
         figures = db_stats(con)
-    finally:
-        con.close()
     table = Table(title=f"Khaosan database {db}")
     table.add_column("figure")
     table.add_column("value", overflow="fold")
@@ -325,14 +381,10 @@ def search(
 ) -> None:
     """Full-text search over article text (Thai word-segmented BM25)."""
     from flows.search import search_articles
-    from flows.store import open_db
 
     _require_db(db)
-    con = open_db(db, read_only=True)
-    try:
+    with _database(db) as con:
         rows = search_articles(con, query, limit=limit)
-    finally:
-        con.close()
     table = Table(title=f"search: {query}")
     for column in ("score", "published", "title", "url"):
         table.add_column(column, overflow="fold")

@@ -195,7 +195,8 @@ def _remove(path: Path) -> None:
 
 def _prepend_bom(path: Path) -> None:
     staged = path.with_name(path.name + ".tmp")
-    with path.open("rb") as source, staged.open("wb") as target:
+    staged.unlink(missing_ok=True)  # never write through a leftover or planted symlink
+    with path.open("rb") as source, staged.open("xb") as target:
         target.write(UTF8_BOM)
         shutil.copyfileobj(source, target)
     staged.replace(path)
