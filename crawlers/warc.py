@@ -120,17 +120,34 @@ class HttpHeaders(dict[str, str]):
 def read_html(warc_dir: str | Path, warc_file: str, offset: int) -> tuple[str, HttpHeaders, bytes]:
     """Read the response record at `offset`: (target URL, HTTP headers, body bytes).
 
-    Header lookups are case-insensitive; repeated headers are joined with ", ". Raises ValueError when
-    no response record starts there.
+    Header lookups are case-insensitive; repeated headers are joined with ", ". Raises ValueError
+    when no response record starts there, or when the record is truncated or damaged (a crawl killed
+    while writing leaves a short last gzip member): a partial body is never returned. Records before
+    a damaged one are separate gzip members and read normally.
     """
-    with (Path(warc_dir) / warc_file).open("rb") as handle:
+    path = Path(warc_dir) / warc_file
+    with path.open("rb") as handle:
         handle.seek(offset)
-        for record in ArchiveIterator(handle):
-            if record.rec_type != "response":
-                break
-            headers = HttpHeaders()
-            for name, value in record.http_headers.headers:
-                key = name.lower()
-                headers[key] = f"{headers[key]}, {value}" if key in headers else value
-            return record.rec_headers.get_header("WARC-Target-URI"), headers, record.content_stream().read()
-    raise ValueError(f"no WARC response record at offset {offset} of {warc_file}")
+        try:
+            for record in ArchiveIterator(handle):
+                if record.rec_type != "response":
+                    break
+                headers = HttpHeaders()
+                for name, value in record.http_headers.headers:
+                    key = name.lower()
+                    headers[key] = f"{headers[key]}, {value}" if key in headers else value
+                body = record.content_stream().read()
+                declared = headers.get("Content-Length")  # the archive writes the stored length
+                if declared is not None and declared.isdigit() and int(declared) != len(body):
+                    raise EOFError(f"body has {len(body)} of {declared} bytes")
+                return record.rec_headers.get_header("WARC-Target-URI"), headers, body
+        except Exception as exc:  # warcio/zlib raise many types on a cut or corrupt member
+            raise ValueError(
+                f"WARC record at offset {offset} of {path} is truncated or damaged "
+                f"({type(exc).__name__}: {exc}); a crawl stopped while writing leaves this: "
+                "re-crawl the page (records before it in the file are intact)"
+            ) from exc
+    raise ValueError(
+        f"no WARC response record at offset {offset} of {warc_file}: the offset is wrong or the file "
+        "ends before it (a crawl stopped while writing); re-crawl the page"
+    )
