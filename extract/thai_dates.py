@@ -143,6 +143,7 @@ _ENGLISH_MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(ENGLISH_MONT
 _OPENING_CHARS = 25  # a date starting this close to its paragraph's start opens it
 _TRIGGER_BACK, _TRIGGER_AHEAD = 20, 70  # window around a trigger that holds a whole range
 _YEARLY_SUFFIX = re.compile(r"\s?(?:ของ)?ทุก\s?ปี")
+_NAMED_DAY_SUFFIX = re.compile(r"\s?(?:นี้\s?)?(?:ถือ|จะ)?เป็นวัน")
 _ONWARD_SUFFIX = re.compile(r"\s?เป็นต้น(?:มา|ไป)")
 _PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
 _FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
@@ -232,7 +233,7 @@ class DateMention:
     start: date
     end: date  # == start for a single day
     span: Span  # the whole expression including its cue ("เมื่อวันที่ …", "วันนี้ (…")
-    cue: str  # when/on/between/since/until/as_of/before/after/today/yearly/"" (see _CUE_NAMES)
+    cue: str  # when/on/between/since/until/as_of/before/after/today/yearly/named/"" (see _CUE_NAMES)
     year_given: bool
     # Written as a dateline: "วันที่ …", "วันนี้ (…)", "(…)" or opening a paragraph, unlike a date
     # inside a name or an occasion ("ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550").
@@ -343,6 +344,10 @@ def _mention_from_match(m: re.Match[str], reference: date | None) -> tuple[date,
 def _cue_of(prefix: _Prefix, text: str, end: int) -> str:
     if _YEARLY_SUFFIX.match(text, end):
         return "yearly"  # "24 มีนาคม ของทุกปี" names an annual day, not an event's
+    if not prefix.cue and _NAMED_DAY_SUFFIX.match(text, end):
+        # "วันที่ 31 ก.ค. 2566 เป็นวันหยุดราชการ" / "… เป็นวันแรก" names a day; "เมื่อวันที่ 31
+        # ต.ค. เป็นวันสุดท้าย…" still tells what happened on it.
+        return "named"
     if _ONWARD_SUFFIX.match(text, end):
         return "since"  # "เมื่อวันที่ 1 ธันวาคม 2566 เป็นต้นมา" starts a period
     name = _CUE_NAMES.get(prefix.cue, "")
@@ -576,8 +581,8 @@ def _programme_range(text: str, anchor: DateMention, mentions: list[DateMention]
     for m in mentions:
         if not (m.is_range and m.start <= day <= m.end) or (m.end - m.start).days > MAX_SPAN_DAYS:
             continue
-        if m.cue in ("until", "before", "after"):
-            continue
+        if m.cue not in _EVENT_CUES:
+            continue  # a deadline, a reference day, a named or annual day
         if para_start <= m.span[0] < para_end or m.strong or m.cue in ("between", "since"):
             return m
     return None
