@@ -31,6 +31,11 @@ _AGENCY_HEAD = (
     r"|(?!ตามที่|ที่|ซึ่ง|และ|ว่า|โดย)[ก-๛]{2,12}สมาคม|คณะกรรมการ|ตำรวจ)"
 )
 _ACRONYM = r"[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?){0,3}"
+# How a person's name starts after "โดย": an honorific or rank.
+_PERSON_HEAD = (
+    r"(?:นาย(?!ก)|นาง|น\.ส\.|ดร\.|ศ\.|รศ\.|ผศ\.|นพ\.|พญ\.|พล\.|พลเอก|พลตำรวจ|พันตำรวจ|พันเอก|พันโท|ว่าที่|"
+    r"ร้อยตำรวจ|ร้อยเอก|พ\.ต\.|พ\.อ\.|พ\.ท\.|ร\.ต\.|ม\.ร\.ว\.|คุณ)"
+)
 _AGENCY_HEAD_RE = re.compile(_AGENCY_HEAD)
 _ACRONYM_RE = re.compile(_ACRONYM)
 _AGENCY_OR_ACRONYM_PREFIX = re.compile(rf"(?:โดย)?(?:{_AGENCY_HEAD}|{_ACRONYM})")
@@ -42,13 +47,16 @@ _PARTNER = re.compile("ร่วมกับ")
 _LEADING_QUOTE = re.compile(r"[“”\"]?")
 # Function words glued before an agency name ("ตามที่สมาคม…", "โดยสำนักงาน…").
 _LEADING_FUNCTION_WORD = re.compile(r"(?:โดย|ตามที่|ซึ่ง)?")
-_AGENCY_START = re.compile(rf"^(?:โดย|ตามที่|ซึ่ง)?(?:{_AGENCY_HEAD}|{_ACRONYM}$)")
+# "น." closes a clock time ("13.00 น."), it is no acronym.
+_AGENCY_START = re.compile(rf"^(?!น\.$)(?:โดย|ตามที่|ซึ่ง)?(?:{_AGENCY_HEAD}|{_ACRONYM}$)")
 # Tokens that continue an agency name after a space.
 _CONTINUATION = re.compile(
     rf"^(?:จังหวัด\S+|ในพระบรมราชูปถัมภ์|ในพระราชูปถัมภ์|ในพระอุปถัมภ์\S*|แห่งประเทศไทย|แห่งชาติ|{_ACRONYM}$|\([^()]{{1,20}}\)$)"
 )
 # Verbs glued to the end of an agency name ("กระทรวงสาธารณสุขจึงได้จัด…", "จังหวัดขอนแก่นนำร่อง").
-_GLUED_VERB = re.compile(r"(?:จึง|ได้(?!รับ)|เตรียม|ร่วมกับ|นำร่อง|ให้การ|ให้ความ|ดำเนินการ|ดำเนินงาน|มีการ)")
+_GLUED_VERB = re.compile(
+    r"(?:จึง|ได้(?!รับ)|เตรียม|ร่วม(?!ทุน)|นำร่อง|ให้การ|ให้ความ|ดำเนินการ|ดำเนินงาน|มีการ|มีนโยบาย|มอบหมาย)"
+)
 # What sits between the organiser and the verb: "(พก.)", "หรือ (ศรส.)", "จึงได้", "เตรียม"…
 _FILLER_TAIL = re.compile(
     r"(?:\s?(?:หรือ\s?)?\([^()]{1,20}\)|\s?หรือ\s?"
@@ -58,11 +66,15 @@ _FILLER_TAIL = re.compile(
 _EVENT_HEAD = r"(?:งาน|การประชุม|ประชุม|โครงการ|กิจกรรม|การสัมมนา|สัมมนา|การอบรม|อบรม|ฝึกอบรม|พิธี|มหกรรม|ทำ\s?[“”\"]?โครงการ|\s?[“”\"‘])"
 # "การจัดงาน" (the organising of) and "ผู้จัด" (organiser) are nouns, not the verb.
 _ORGANISE_VERB = re.compile(rf"(?<!การ)(?<!ผู้)จัด(?:ขึ้น)?(?={_EVENT_HEAD})")
+_PLANNED = re.compile(r"(?:จะ|เตรียม|กำหนด|เตรียมการ|มีแผน|เพื่อ)\s?(?:ได้)?$")
+_SIDE_EVENT = re.compile(r"\S{0,12}(?:คู่ขนาน|ย่อย)")
 _ORGANISED_BY = re.compile(r"จัด(?:ขึ้น)?โดย\s?")
 _SITE_PREFIX = re.compile(r"(?:รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-)?")
 # "X โดย Y" / "X โดยY" (โดย glued to Y is common; glued to X it is a different word).
 _BY = re.compile(r"(?<= )โดย\s?")
 _REPORTER = re.compile(r"กล่าวรายงาน")
+_BY_PERSON = re.compile(r"(?<= )โดย\s?(?=" + _PERSON_HEAD + ")")
+_SUBJECT_REACH = 250  # the agency-through-person subject opens the dateline sentence
 _REPORTER_LEAD = re.compile(r"\s?(?:เป็นผู้)?$")
 _POSITION_PREFIX = re.compile(
     r"^(?:รอง)?(?:อธิบดี|ปลัด|นายก|เลขาธิการ|ผู้อำนวยการ|ผู้ว่าราชการ|ประธาน(?:กรรมการ)?|รัฐมนตรีว่าการ|ผู้บัญชาการ|อธิการบดี|ผู้จัดการ|หัวหน้า)"
@@ -70,6 +82,8 @@ _POSITION_PREFIX = re.compile(
 _HEADLINE_VERB = re.compile(r"\s?(?:จัด|มอบ|ยกย่อง|เปิด|นำร่อง|ลงนาม|ประชุม|อบรม|สัมมนา|รณรงค์|ร่วมกับ)")
 # "กรมการขนส่งทางราง กระทรวงคมนาคม จัด…": the parent ministry qualifies the organiser.
 _PARENT_MINISTRY = re.compile(r"(?:\s(?:กระทรวง|กรทรวง)\S*)?")
+# "รมว.อว. เปิดงาน…", "นรม. ประชุม…": abbreviated titles of people, not agencies.
+_PERSON_TITLE = re.compile(r"(?:รมว|รมช|รมต|นรม|ผวจ|ผอ|ปมท|ปกท|ปลัด|อธิบดี|รองนายก|นายก)\.?")
 _HEADLINE_BY = re.compile(r"^[“”\"]?(\S+(?:\s\S+)?)\s?โดย\s?(\S+(?:\s" + _ACRONYM + r")?)")
 # Known position abbreviations inside acronym definitions: "(รมว.พม.)" after "รัฐมนตรีว่าการกระทรวง…".
 _POSITION_ABBREVIATIONS = {
@@ -153,6 +167,23 @@ def _subject_of_organise(text: str, paragraphs: tuple[Span, ...]) -> Span | None
     return None
 
 
+def _held_by(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    """ "X (ได้)จัด<event>" in a later paragraph, unless planned ("จะจัด") or a side event."""
+    for start, end in paragraphs:
+        for match in _ORGANISE_VERB.finditer(text, start, end):
+            if _PLANNED.search(text, max(start, match.start() - 12), match.start()) or _SIDE_EVENT.match(
+                text, match.end(), end
+            ):
+                continue
+            # The verb's own sentence, with room for the event word its match looks ahead to.
+            span = _subject_of_organise(
+                text, ((max(start, match.start() - 250), min(end, match.end() + 40)),)
+            )
+            if span is not None:
+                return span
+    return None
+
+
 def _unit_of_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     """ "จังหวัดลำปาง โดยสำนักงาน…": the unit (after โดย) of an agency acts for it."""
     for start, end in paragraphs:
@@ -161,6 +192,18 @@ def _unit_of_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
             if not before or not (_AGENCY_HEAD_RE.search(before) or _ACRONYM_RE.fullmatch(before)):
                 continue
             span = _agency_forward(text, match.end(), end)
+            if span is not None:
+                return span
+    return None
+
+
+def _agency_through_person(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    """ "สำนักงาน X (ACR) โดย รศ.ดร.สมชาย … แถลง…": the agency acts through its officer."""
+    for start, end in paragraphs:
+        for match in _BY_PERSON.finditer(text, start, min(end, start + _SUBJECT_REACH)):
+            stop = match.start()
+            filler = _FILLER_TAIL.search(text, max(start, stop - 40), stop)
+            span = _agency_backward(text, max(start, stop - 150), filler.start() if filler else stop)
             if span is not None:
                 return span
     return None
@@ -201,11 +244,17 @@ def _headline_subject(text: str, zone: EventZone) -> Span | None:
         if by is not None and _AGENCY_START.match(by.group(2)) and _is_agencyish(by.group(1)):
             return _agency_forward(text, start + by.start(2), end)
         span = _agency_forward(text, _LEADING_QUOTE.match(text, start, end).end(), end)
-        if span is not None and _HEADLINE_VERB.match(
-            text, _PARENT_MINISTRY.match(text, span[1], end).end(), end
+        if (
+            span is not None
+            and not _is_person_title(text, span)
+            and _HEADLINE_VERB.match(text, _PARENT_MINISTRY.match(text, span[1], end).end(), end)
         ):
             return span
     return None
+
+
+def _is_person_title(text: str, span: Span) -> bool:
+    return _PERSON_TITLE.match(text, span[0], span[1]) is not None
 
 
 def _is_agencyish(token: str) -> bool:
@@ -312,5 +361,14 @@ def _candidate_full_names(text: str, acronym: str) -> list[str]:
     return names
 
 
-_MAIN_RULES = (_organised_by, _subject_of_organise, _unit_of_agency, _lead_partner, _reporter_agency)
-_REST_RULES = (_organised_by, _subject_of_organise, _unit_of_agency)
+_MAIN_RULES = (
+    _organised_by,
+    _subject_of_organise,
+    _unit_of_agency,
+    _agency_through_person,
+    _lead_partner,
+    _reporter_agency,
+)
+# Later paragraphs tell plans, side events and background ("…จะจัดกิจกรรม…", "จัดกิจกรรมคู่ขนาน",
+# "กระทรวง X โดยกรม Y มีนโยบาย…"): there only "จัดโดย" and a held "X (ได้)จัด…" name the organiser.
+_REST_RULES = (_organised_by, _held_by)

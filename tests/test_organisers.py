@@ -124,3 +124,48 @@ def test_acronym_kept_when_the_full_name_is_not_written() -> None:
 )
 def test_no_organiser(body: str) -> None:
     assert organiser_of(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the agency acts through its officer
+        (
+            "เมื่อวันที่ 2 ตุลาคม 2567 เวลา 13.00 น. สำนักงานสมมติแห่งชาติ (SMT) โดย รศ.ดร.สมชาย ใจดี "
+            "โฆษกสำนักงาน แถลงเดินหน้าโครงการใหม่ ณ อาคารสมมติ",
+            "สำนักงานสมมติแห่งชาติ",
+        ),
+        # a held event told in a later paragraph
+        (
+            "วันนี้ (28 ต.ค. 62) นายสมพร ดีใจ อธิบดีกรมสมมติ เป็นประธานในพิธีเปิดการประชุม\n"
+            "นายสมพร กล่าวว่า ในวันนี้ กรมสมมติ จึงได้จัด “การประชุมเชิงปฏิบัติการเครือข่าย” ขึ้น",
+            "กรมสมมติ",
+        ),
+    ],
+)
+def test_more_organiser_patterns(body: str, expected: str) -> None:
+    assert organiser_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a planned activity in a later paragraph is another event
+        "วันนี้ (21 ต.ค. 65) ที่ห้องสมมติ รัฐมนตรี มอบนโยบายแก่อาสาสมัคร\n"
+        "รัฐมนตรี กล่าวว่า ในช่วงต้นปี 2566 กระทรวงสมมติจะจัดกิจกรรมมอบโล่แก่อาสาสมัครดีเด่น",
+        # a side event
+        "วันนี้ (20 พ.ค. 67) ผู้แทนไทย เข้าร่วมการประชุมคณะกรรมาธิการสมมติ ณ กรุงเวียนนา\n"
+        "นอกจากนี้ สำนักงานอัยการสมมติ ได้จัดกิจกรรมคู่ขนาน ในหัวข้อ “การคุ้มครองพยาน”",
+        # background "X โดย Y" in a later paragraph
+        "วันนี้ (7 ม.ค. 65) เลขานุการรัฐมนตรี เป็นประธานการประชุมหารือ ณ วิทยาลัยสมมติ\n"
+        "ซึ่งกระทรวงสมมติ โดยกรมพัฒนาสมมติมีความร่วมมือด้านการพัฒนาฝีมือแรงงานมาอย่างต่อเนื่อง",
+    ],
+)
+def test_no_organiser_from_later_asides(body: str) -> None:
+    assert organiser_of(body) is None
+
+
+def test_minister_abbreviation_in_the_headline_is_no_organiser() -> None:
+    headline = "รมว.สมมติ เปิดงานชุมนุมลูกเสือสัมพันธ์ ครั้งที่ 29\n\nวันที่ลงข่าว: 12/02/66\n\n"
+    body = "นายสมชาย ใจดี รัฐมนตรี เป็นประธานเปิดงานชุมนุมลูกเสือสัมพันธ์ ครั้งที่ 29 ณ โรงเรียนสมมติ"
+    assert organiser_of(body, headline) is None
