@@ -22,7 +22,9 @@ from extract.thai_dates import dates_the_lead, find_dates, headline_days
 _TITLE_PREFIX = re.compile(r"^(?:รัฐบาลไทย-(?:ข่าวทำเนียบรัฐบาล-)?|ขณะนี้คุณอยู่ที่\s?›?\s?)")
 _CHROME_LINE = re.compile(
     r"^(?:พิมพ์|Print|ขณะนี้คุณอยู่ที่\s?›?.*|หน้าแรก\s?›.*|.*›\s?หน้าแรก.*|[.…·•\-_=*#\s]*"
-    r"|ที่มา\s?:\s?https?://\S*|ที่มาของข่าว.*|\^\s?กลับสู่เนื้อหาหลัก)$"
+    r"|ที่มา\s?:\s?https?://\S*|ที่มาของข่าว.*|\^\s?กลับสู่เนื้อหาหลัก"
+    # The radio-script pages ("ไทยคู่ฟ้า") open with a player notice and a greeting, end in hashtags.
+    r"|Your browser does not support the \w+ \w+\.|ต่อจากนี้ไป ขอเชิญรับฟัง\S*(?: ค่ะ| ครับ)?|(?:#\S+\s?)+)$"
 )
 # An emptied CMS page prints the Unix epoch ("วันพฤหัสบดีที่ 1 มกราคม 2513") as its date.
 _EPOCH = date(1970, 1, 1)

@@ -75,12 +75,23 @@ def _abbr_pattern(abbr: str) -> str:
     return rf"{inner}(?:\.|(?![{_THAI_CHAR}]))"
 
 
+# Misspellings seen at least five times in a year of releases (ฏ for ฎ, ส for ศ, a dropped letter).
+MISSPELT_MONTHS = {
+    "กรกฏาคม": 7,
+    "กรฎาคม": 7,
+    "พฤสจิกายน": 11,
+    "พฤจิกายน": 11,
+    "กันายน": 9,
+    "เมยายน": 4,
+    "พฤาภาคม": 5,
+}
 _MONTH_PATTERNS: list[tuple[str, int]] = (
     [(re.escape(m), i + 1) for i, m in enumerate(FULL_MONTHS)]
+    + [(re.escape(m), month) for m, month in MISSPELT_MONTHS.items()]
     + [(_abbr_pattern(m), i + 1) for i, m in enumerate(ABBR_MONTHS)]
     + [(rf"{m}|{m[:3]}\.?(?![A-Za-z])", i + 1) for i, m in enumerate(ENGLISH_MONTHS)]
 )
-# One named group per month pattern (m1..m36) so a match tells its month without a second lookup.
+# One named group per month pattern (m0, m1, …) so a match tells its month without a second lookup.
 _MONTH_GROUP_MONTH = {f"m{k}": month for k, (_, month) in enumerate(_MONTH_PATTERNS)}
 
 
@@ -96,7 +107,7 @@ _YEAR = (
     r"(?:\s?(?P<era{s}>พ\.\s?ศ\.?|ค\.\s?ศ\.?|B\.?E\.?|A\.?D\.?)?\s?"
     r"(?P<y{s}>\d{{4}}|\d{{2}})(?![\d]|[.:]\d))?"
 )
-_SEP = r"\s?(?:[-–—]|จน\s?ถึง|ถึง)\s?(?:วัน(?:" + _WEEKDAY + r")?ที่\s?)?"
+_SEP = r"\s?(?:[-–—]|จน\s?ถึง|ถึง)\s?(?:วัน(?:" + _WEEKDAY + r"\s?)?ที่\s?)?"
 
 
 def _date_part(s: str, *, with_month: bool = True) -> str:
@@ -108,7 +119,9 @@ def _date_part(s: str, *, with_month: bool = True) -> str:
 
 _DAY_WORDS = tuple(
     sorted(
-        {"วันที่"} | {f"วัน{w}ที่" for w in _WEEKDAYS} | {f"วัน{w}" for w in _WEEKDAYS},
+        {"วันที่"}
+        | {f"วัน{w}{sep}ที่" for w in _WEEKDAYS for sep in ("", " ")}  # "วันศุกร์ ที่ 1" too
+        | {f"วัน{w}" for w in _WEEKDAYS},
         key=len,
         reverse=True,
     )
