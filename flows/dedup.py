@@ -38,6 +38,7 @@ _rng = np.random.default_rng(20240601)
 _A = _rng.integers(1, int(_PRIME), size=NUM_PERMUTATIONS, dtype=np.uint64)[:, None]
 _B = _rng.integers(0, int(_PRIME), size=NUM_PERMUTATIONS, dtype=np.uint64)[:, None]
 _SPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+")
 # Never produced by hashing (values are < _PRIME), so empty texts match nothing.
 _EMPTY_SIGNATURE = tuple([2**32 - 1] * NUM_PERMUTATIONS)
 
@@ -110,11 +111,15 @@ def venues_compatible(
     """Different provinces never match; venues match when one is missing or one contains the other.
 
     Containment tolerates extractors keeping more or less of the same place name
-    ("ห้องประชุมศาลากลางจังหวัด" vs "ศาลากลางจังหวัด").
+    ("ห้องประชุมศาลากลางจังหวัด" vs "ศาลากลางจังหวัด"); numbers must agree, or "ห้องประชุม 1" would
+    be contained in "ห้องประชุม 12".
     """
     if province_code_a and province_code_b and province_code_a != province_code_b:
         return False
     key_a, key_b = _place_key(venue_a), _place_key(venue_b)
     if not key_a or not key_b:
         return True
+    numbers_a, numbers_b = _NUMBER.findall(key_a), _NUMBER.findall(key_b)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False
     return key_a in key_b or key_b in key_a

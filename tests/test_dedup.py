@@ -76,6 +76,9 @@ def test_thai_marks_count_in_shingles() -> None:
         (None, "TH-52", None, "TH-54", False),
         ("ห้องประชุม 1 ศาลากลาง", "TH-52", "หอประชุมอำเภอเกาะคา", "TH-52", False),
         ("โรงแรม ริเวอร์ไซด์", "TH-10", "โรงแรมริเวอร์ไซด์", None, True),
+        ("ห้องประชุม 1 ชั้น 2 ศาลากลาง", "TH-52", "ห้องประชุม 12 ชั้น 2 ศาลากลาง", "TH-52", False),
+        ("หอประชุมอำเภอที่ 1", None, "หอประชุมอำเภอที่ 10", None, False),
+        ("ห้องประชุม 1 ชั้น 2", "TH-52", "ห้องประชุม 1 ชั้น 2 ศาลากลางจังหวัด", "TH-52", True),
     ],
 )
 def test_venues_compatible(venue_a, code_a, venue_b, code_b, expected) -> None:
