@@ -10,7 +10,6 @@ uses no stemmer and no (English) stopword list.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import duckdb
@@ -59,36 +58,35 @@ def search_tokens(text: str) -> str:
     return " ".join(token.strip() for token in tokens if token.strip())
 
 
-def _text_digest(title: str | None, text: str) -> str:
-    return hashlib.sha256(f"{title or ''}\n{text}".encode()).hexdigest()
-
-
 def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """Tokenise new or changed articles, drop removed ones, and rebuild the fts index.
 
-    Tokenising is the slow part, so only articles whose title or text changed are re-tokenised;
-    the fts index itself is always rebuilt because DuckDB's fts indexes are not incremental.
+    Tokenising is the slow part, so only articles whose title or text changed are re-tokenised
+    (found in SQL, without reading unchanged texts into Python); the fts index itself is always
+    rebuilt because DuckDB's fts indexes are not incremental.
     """
     load_fts(con)
-    articles = con.execute("SELECT article_id, title, text FROM articles ORDER BY article_id").fetchall()
-    stored = dict(con.execute("SELECT article_id, text_sha256 FROM article_search").fetchall())
-    rows = []
-    for article_id, title, text in articles:
-        digest = _text_digest(title, text)
-        if stored.get(article_id) != digest:
-            rows.append([article_id, digest, search_tokens(f"{title or ''}\n{text}")])
+    stale = con.execute(
+        """
+        SELECT a.article_id, a.text_sha256 || ':' || md5(coalesce(a.title, '')) AS digest, a.title, a.text
+        FROM articles AS a LEFT JOIN article_search AS s USING (article_id)
+        WHERE s.text_sha256 IS DISTINCT FROM a.text_sha256 || ':' || md5(coalesce(a.title, ''))
+        ORDER BY a.article_id
+        """
+    ).fetchall()
+    rows = [
+        [article_id, digest, search_tokens(f"{title or ''}\n{text}")]
+        for article_id, digest, title, text in stale
+    ]
     con.begin()
     try:
         con.execute("DELETE FROM article_search WHERE article_id NOT IN (SELECT article_id FROM articles)")
         if rows:
-            con.executemany(
-                """
-                INSERT INTO article_search VALUES (?, ?, ?)
-                ON CONFLICT (article_id) DO UPDATE SET
-                    text_sha256 = excluded.text_sha256, tokens = excluded.tokens
-                """,
-                rows,
+            con.execute(
+                "DELETE FROM article_search WHERE article_id IN (SELECT unnest($ids))",
+                {"ids": [row[0] for row in rows]},
             )
+            con.executemany("INSERT INTO article_search VALUES (?, ?, ?)", rows)
         con.commit()
     except duckdb.Error:
         con.rollback()

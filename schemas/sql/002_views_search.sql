@@ -3,7 +3,7 @@
 
 CREATE TABLE article_search (
     article_id VARCHAR PRIMARY KEY,
-    text_sha256 VARCHAR NOT NULL,            -- tokens are rebuilt when the article text changes
+    text_sha256 VARCHAR NOT NULL,            -- articles.text_sha256 + md5(title): rebuilt on change
     tokens VARCHAR NOT NULL                  -- title + text, newmm tokens joined by single spaces
 );
 
