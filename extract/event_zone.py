@@ -108,7 +108,7 @@ def _locate(article: Article) -> EventZone:
 def _dateline_index(text: str, paragraphs: list[Span]) -> int:
     """The first paragraph with a date near its start; one opening with a date beats a date that
     only closes an earlier paragraph (a sub-headline or summary that ends "… เมื่อวันที่ 2 ต.ค.")."""
-    offsets = [_cue_offset(text, span) for span in paragraphs]
+    offsets = [None if _QUOTE_OPEN.match(text, span[0]) else _cue_offset(text, span) for span in paragraphs]
     first = next((i for i, offset in enumerate(offsets) if offset is not None), None)
     if first is None:
         return 0
@@ -117,9 +117,7 @@ def _dateline_index(text: str, paragraphs: list[Span]) -> int:
             (
                 i
                 for i in range(first + 1, len(offsets))
-                if offsets[i] is not None
-                and offsets[i] <= _OPENING_DATE  # type: ignore[operator]
-                and not _QUOTE_OPEN.match(text, paragraphs[i][0])
+                if offsets[i] is not None and offsets[i] <= _OPENING_DATE  # type: ignore[operator]
             ),
             None,
         )

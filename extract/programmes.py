@@ -107,6 +107,8 @@ _HAPPENED = re.compile(r"ในวันนี้(?!\s?\()|ใน\s?ครั้
 _CABINET_RESOLUTION = re.compile(
     r"(?:ที่ประชุม)?(?:ครม\.|คณะรัฐมนตรี(?:\s?\(ครม\.\))?)\s?(?:มีมติ|เห็นชอบ|อนุมัติ|รับทราบ)"
 )
+_CABINET_TITLE = re.compile(r"ครม\.|คณะรัฐมนตรี")
+_RELAY_REACH = 250  # a relayed resolution follows the spokesperson's "เปิดเผยว่า"
 # A clock time and a named place in the dateline paragraph: something happened there and then.
 _CLOCK_TIME = re.compile(r"เวลา\s?\d{1,2}[.:]\d{2}\s?น")
 _PLACE = re.compile(
@@ -143,6 +145,11 @@ def _reports_activity(article: Article, zone: EventZone) -> bool:
     text = article.text
     start, end = zone.dateline
     if _CABINET_RESOLUTION.match(text, start, end):
+        return False
+    # "รองโฆษก… เปิดเผยว่า วันนี้ (…) คณะรัฐมนตรีมีมติ…" under a cabinet headline: a relayed digest.
+    if _CABINET_TITLE.search(title) and _CABINET_RESOLUTION.search(
+        text, start, min(end, start + _RELAY_REACH)
+    ):
         return False
     if _CLOCK_TIME.search(text, start, end) and _PLACE.search(text, start, end):
         return True
