@@ -400,6 +400,17 @@ def search(
         print(json.dumps(rows, ensure_ascii=False, default=str))
 
 
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+def bench(ctx: typer.Context) -> None:
+    """Benchmarks: extraction, coverage, profile, e2e, incremental, queries, machine (`bench --help`)."""
+    from benchmarks.cli import main as bench_main
+
+    raise typer.Exit(bench_main(list(ctx.args)))
+
+
 @app.command()
 def serve(
     sources: Annotated[Path, typer.Option("--sources")] = DEFAULT_SOURCES,
