@@ -126,3 +126,19 @@ def test_snapshot_is_published_for_analysts(demo_runs: tuple[Path, dict, dict]) 
         assert con.execute("SELECT count(*) FROM v_events").fetchone()[0] == first["events_total"]
     finally:
         con.close()
+
+
+def _readme_sql() -> list[str]:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("### Example SQL for analysts", 1)[1].split("```sql", 1)[1].split("```", 1)[0]
+    return [s.strip() for s in block.split(";") if s.strip()]
+
+
+@pytest.mark.parametrize("sql", _readme_sql())
+def test_readme_analyst_sql_runs_on_the_demo_database(demo_runs: tuple[Path, dict, dict], sql: str) -> None:
+    db, _, _ = demo_runs
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con.execute(sql).fetchall()
+    finally:
+        con.close()
