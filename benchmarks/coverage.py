@@ -24,6 +24,7 @@ from multiprocessing import Pool
 from typing import Any
 
 from benchmarks.corpus import Release, split_release
+from benchmarks.timing import peak_rss_mib
 from extract.pipeline import extract_article_and_record
 
 MEETING_WORDS = re.compile("ประชุม|สัมมนา|อบรม|เปิดงาน|พิธี")
@@ -110,6 +111,7 @@ class CoverageReport:
     docs: int = 0
     chars: int = 0
     wall_s: float = 0.0
+    peak_rss_mib: float = 0.0
     extract_cpu_s: float = 0.0
     workers: int = 1
     html: bool = False
@@ -171,6 +173,7 @@ class CoverageReport:
             "wall_s": round(self.wall_s, 2),
             "docs_per_s_wall": round(self.docs / self.wall_s, 2) if self.wall_s else 0.0,
             "docs_per_cpu_s": round(self.docs / self.extract_cpu_s, 2) if self.extract_cpu_s else 0.0,
+            "peak_rss_mib": round(self.peak_rss_mib, 1),
             "errors": self.error_count,
             "crashes": len(self.crashes),
             "share_events": _share(self.events, self.docs),
@@ -217,6 +220,9 @@ def run_coverage(
             elapsed = time.perf_counter() - start
             print(f"  … {report.docs} docs, {report.docs / elapsed:.0f} docs/s", flush=True)
     report.wall_s = time.perf_counter() - start
+    # The largest of this process and its (finished) workers: a worker's memory growth over a
+    # long run is what would exhaust a small machine.
+    report.peak_rss_mib = max(peak_rss_mib(), peak_rss_mib(children=True))
     return report
 
 
@@ -225,7 +231,8 @@ def format_report(report: CoverageReport) -> str:
     lines = [
         f"docs: {data['docs']} ({data['input']} input, {data['workers']} worker processes, "
         f"mean {data['mean_chars_per_doc']:,.0f} characters)",
-        f"errors: {data['errors']}   crashes: {data['crashes']}",
+        f"errors: {data['errors']}   crashes: {data['crashes']}   peak RSS (largest process): "
+        f"{data['peak_rss_mib']:.0f} MiB",
         f"docs/s: {data['docs_per_s_wall']:.1f} wall clock over {data['workers']} workers "
         f"(wall {data['wall_s']:.0f} s), {data['docs_per_cpu_s']:.1f} per CPU second of extraction",
         f"share judged events: {data['share_events']:.1%}",

@@ -109,7 +109,8 @@ def time_each(name: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> Timi
     return Timing(name, wall, cpu)
 
 
-def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mib(children: bool = False) -> float:
+    """Peak resident memory of this process so far, or of its largest finished child process
+    (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024**2 if sys.platform == "darwin" else peak / 1024

@@ -189,6 +189,7 @@ def test_coverage_prints_every_figure(
         "docs: 3",
         "errors: 0",
         "crashes: 0",
+        "peak RSS",
         "docs/s",
         "share judged events",
         "meeting releases",
