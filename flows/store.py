@@ -8,6 +8,7 @@ refresh never blocks or breaks a reader.
 from __future__ import annotations
 
 import contextlib
+import glob
 import importlib.util
 import os
 import re
@@ -136,9 +137,11 @@ def publish_snapshot(db_path: Path) -> Path:
     db_path = Path(db_path)
     target = snapshot_path(db_path)
     temporary = db_path.with_name(f".{db_path.stem}.snapshot-{os.getpid()}.tmp.duckdb")
-    for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
-        leftover.unlink(missing_ok=True)
     con = open_db(db_path)
+    # Holding the write lock, no other process can be publishing: every temporary copy left here
+    # is from a publisher that was killed, and would otherwise pile up.
+    for leftover in db_path.parent.glob(f".{glob.escape(db_path.stem)}.snapshot-*.tmp.duckdb*"):
+        leftover.unlink(missing_ok=True)
     try:
         # Fold the WAL into the main file first; a busy writer connection may refuse, which only
         # means the copy reads through the WAL, so the snapshot is still consistent.
