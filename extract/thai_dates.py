@@ -158,6 +158,9 @@ _TRIGGER_BACK, _TRIGGER_AHEAD = 20, 70  # window around a trigger that holds a w
 _YEARLY_SUFFIX = re.compile(r"\s?(?:ของ)?ทุก\s?ปี")
 _NAMED_DAY_SUFFIX = re.compile(r"\s?(?:นี้\s?)?(?:ถือ|จะ)?เป็นวัน")
 _ONWARD_SUFFIX = re.compile(r"\s?เป็นต้น(?:มา|ไป)")
+# "ตามมติ…", "มีมติ…", "(ที่ประชุม) มติ…" right before "เมื่อวันที่" (not "สมมติ").
+_RESOLUTION_BEFORE_RE = re.compile(r"(?:ตาม|มี|(?<![\u0e01-\u0e5b]))มติ[^\n]*\Z")
+_RESOLUTION_REACH = 30
 _PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
 _FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
 _TIME_RE = re.compile(
@@ -246,7 +249,7 @@ class DateMention:
     start: date
     end: date  # == start for a single day
     span: Span  # the whole expression including its cue ("เมื่อวันที่ …", "วันนี้ (…")
-    cue: str  # when/on/between/since/until/as_of/before/after/today/yearly/named/"" (see _CUE_NAMES)
+    cue: str  # when/on/between/since/until/as_of/before/after/today/yearly/named/resolution/""
     year_given: bool
     # Written as a dateline: "วันที่ …", "วันนี้ (…)", "(…)" or opening a paragraph, unlike a date
     # inside a name or an occasion ("ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550").
@@ -364,6 +367,10 @@ def _cue_of(prefix: _Prefix, text: str, end: int) -> str:
     if _ONWARD_SUFFIX.match(text, end):
         return "since"  # "เมื่อวันที่ 1 ธันวาคม 2566 เป็นต้นมา" starts a period
     name = _CUE_NAMES.get(prefix.cue, "")
+    if name == "when" and _RESOLUTION_BEFORE_RE.search(
+        text, max(0, prefix.start - _RESOLUTION_REACH), prefix.start
+    ):
+        return "resolution"  # "ตามมติคณะรัฐมนตรีเมื่อวันที่ 15 ก.พ." dates a decision, not the activity
     if prefix.relative:
         return name if name in _LIMITING_CUES else "today"
     if name == "" and _PAST_SUFFIX.match(text, end):
@@ -464,6 +471,10 @@ _BARE_RELATIVE_RE = re.compile(
 _TODAY_IN_BODY_RE = re.compile(r"(?:(?<!ภาย)ใน|เช้า|บ่าย|ค่ำ)(?P<rel>วันนี้)(?!\s?(?:\(|ถึง|[-–]|เป็นต้น|จน|นับ))")
 _TODAY_PARAGRAPHS = 6  # "ในวันนี้" this deep still refers to the reported activity
 _TODAY_BEFORE_TIME = 15  # "ในวันนี้ เวลา 18.01 น."
+_TOLD_OPENING = 15  # "เปิดเผยว่า เมื่อเวลา 15.30 น." opens the told part with the activity's time
+# The word ณ introducing a place: not the end of "ประมาณ", not a name ("ดร.ณัฐพล"), not the as-of
+# "ณ วันที่".
+_PLACE_WORD_RE = re.compile(r"(?<![\u0e01-\u0e5b.])ณ\.?\s(?!วันที่|ปัจจุบัน)")
 _EVENT_CUES = ("", "when", "on", "between", "since", "today")
 _REPORT_MAX_DAYS = 31  # a reported activity this far from its telling is background
 _TYPO_SLACK_DAYS = 7  # a dateline this close to the publication day, but in another year, is a typo
@@ -483,10 +494,14 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 
 def _telling(text: str, dateline: DateMention) -> Span | None:
-    """The told part of a "วันที่ X นาย… เปิดเผยว่า …" dateline: from the reporting verb on."""
+    """The told part of a "วันที่ X นาย… เปิดเผยว่า …" dateline: from the reporting verb on.  None
+    when the dateline's own sentence names a place ("วันนี้ (…) เวลา 09.30 น. ณ หน้าตึกไทยคู่ฟ้า
+    นาย… เปิดเผยว่า …"): then the telling is itself the activity, at that place."""
     para_end = _paragraph_end(text, dateline.span[1])
     verb = _REPORTING_RE.search(text, dateline.span[1], min(para_end, dateline.span[1] + _REPORT_WINDOW))
-    return None if verb is None else (verb.end(), min(para_end, verb.end() + _REPORTED_WITHIN))
+    if verb is None or _PLACE_WORD_RE.search(text, dateline.span[1], verb.start()):
+        return None
+    return verb.end(), min(para_end, verb.end() + _REPORTED_WITHIN)
 
 
 def _reported_activity(anchor: DateMention, told: Span | None, mentions: list[DateMention]) -> DateMention:
@@ -564,12 +579,13 @@ def _fix_typo_year(m: DateMention, published: date | None) -> DateMention:
 
 def _time_told_for_today(text: str, told: Span, times: list[TimeMention]) -> TimeMention | None:
     """ "วันนี้ (1 ส.ค.) เวลา 17.00 น. โฆษก… เปิดเผยว่า … ในวันนี้ เวลา 18.01 น. จะแถลงข่าว": the
-    dateline's time is the telling's; the time told for "วันนี้" is the reported activity's."""
+    dateline's time is the telling's; a time told for "วันนี้", or opening the told part
+    ("เปิดเผยว่า เวลา 15.30 น. ณ …"), is the reported activity's, on the dateline's day."""
     for t in times:
-        if (
-            told[0] <= t.span[0] < told[1]
-            and text.rfind("วันนี้", t.span[0] - _TODAY_BEFORE_TIME, t.span[0]) >= 0
-        ):
+        if not told[0] <= t.span[0] < told[1]:
+            continue
+        opens = t.span[0] - told[0] <= _TOLD_OPENING
+        if opens or text.rfind("วันนี้", t.span[0] - _TODAY_BEFORE_TIME, t.span[0]) >= 0:
             return t
     return None
 
@@ -678,9 +694,13 @@ def extract_event_dates(article: Article) -> EventDates:
     if lead_mentions:
         dateline = _fix_typo_year(lead_mentions[0], article.published)
         told = _telling(text, dateline)
-        anchor = _reported_activity(dateline, told, mentions)
-        if told is not None and anchor is dateline:
-            told_time = _time_told_for_today(text, told, times)
+        told_time = _time_told_for_today(text, told, times) if told else None
+        if told and told_time and told_time.span[0] - told[0] <= _TOLD_OPENING:
+            anchor = dateline  # "เปิดเผยว่า เวลา 15.30 น. ณ …" tells the dateline day's activity
+        else:
+            anchor = _reported_activity(dateline, told, mentions)
+            if anchor is not dateline:
+                told_time = None
     elif article.published is not None:
         bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
         span = bare.span() if bare else _today_in_body(article)
