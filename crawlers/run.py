@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -40,6 +41,7 @@ CRAWL_FAILED = 1
 STDERR_TAIL_CHARS = 4000
 TERMINATE_GRACE_S = 15
 TIMED_OUT = 124  # like coreutils `timeout`: the child was stopped because timeout_s passed
+LOW_DISK_BYTES = 1 << 20  # below this, a failed crawl is blamed on the disk (its log may be empty)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -193,7 +195,26 @@ def crawl_in_subprocess(
     stats_path = out_dir / "stats.json"
     stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else {}
     tail = log_path.read_bytes()[-STDERR_TAIL_CHARS:].decode("utf-8", "replace")
+    if returncode not in (0, USAGE_ERROR):
+        tail += "".join(f"\n{note}" for note in low_disk_notes(out_dir, Path(warc_dir)))
     return CrawlResult(stats=stats, returncode=returncode, stderr_tail=tail)
+
+
+def low_disk_notes(*directories: Path) -> list[str]:
+    """Say so when a failed crawl's output disk is (nearly) full: the child could not even log it."""
+    notes = []
+    for directory in directories:
+        existing = next((p for p in (directory, *directory.parents) if p.exists()), None)
+        if existing is None:
+            continue
+        free = shutil.disk_usage(existing).free
+        if free < LOW_DISK_BYTES:
+            notes.append(
+                f"crawl failed: the disk holding {directory} has only {free} bytes free, so the crawl "
+                "could not write its archive and JSONL files; free space there or choose another "
+                "--out / --warc-dir, then run again"
+            )
+    return list(dict.fromkeys(notes))
 
 
 if __name__ == "__main__":

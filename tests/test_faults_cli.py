@@ -21,7 +21,7 @@ from flows.cli import app
 from flows.store import PageRef, finish_extraction_run, load_extraction, open_db, start_extraction_run
 from flows.store_identity import stable_id
 
-AWARDS = (
+RELEASE_TEXT = AWARDS = (
     "จังหวัดลำพูนมอบรางวัลครอบครัวอบอุ่นดีเด่น ประจำปี 2568\n"
     "วันที่ 9 มกราคม 2568 เวลา 09.30 น. ณ หอประชุมศาลากลางจังหวัดลำพูน นายสมปอง ใจกล้า "
     "ผู้ว่าราชการจังหวัดลำพูน เป็นประธานในพิธีมอบรางวัลครอบครัวอบอุ่นดีเด่น ประจำปี 2568 ให้แก่ "
