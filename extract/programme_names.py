@@ -21,7 +21,8 @@ from schemas.models import Span
 
 _QUOTE = "“”\"‘’'"
 _OPENING_QUOTE = re.compile(rf"\s?[{_QUOTE}]")
-_CLOSING_QUOTE = re.compile(rf"[{_QUOTE}\n]")
+# An apostrophe between letters ("Prem’s") closes nothing.
+_CLOSING_QUOTE = re.compile(r"[“”\"‘\n]|(?<![A-Za-z])[’']|[’'](?![A-Za-z])")
 
 # Words that head an event name, longest first so "การประชุมเชิงปฏิบัติการ" beats "การประชุม".
 _HEADS = (
@@ -49,6 +50,7 @@ _HEADS = (
     "เทศกาล",
     "เวที",
     "การแถลงข่าว",
+    "การแถลงผล",
     "ลงนามบันทึก",
     "การลงนาม",
     "งาน",
@@ -58,6 +60,10 @@ _HEAD = re.compile("|".join(_HEADS))
 _NOT_A_NAME_AFTER_HEAD = re.compile(
     r"\s?(?:มี|กับ|ถึง|เกี่ยวกับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
     r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|$)"
+    # reported speech or a clause verb glued to the head ("งานเผยว่า", "โครงการเมื่อวันที่")
+    r"|(?:เปิดเผย|เผย(?!แพร่|แผ่)|กล่าว|ระบุ|เมื่อ|ด้วย|คือ|ต้อง|สามารถ|จึง|แต่(?!ง)|หรือ)"
+    # a bare head, a space, then a verb or a function word: "งาน จัดกิจกรรม…", "โครงการ ส่งคำขอ…"
+    r"|\s(?:จัด|ส่ง|สัมผัส|เพื่อ|ซึ่ง|ทำ|ช่วย|เริ่ม|เปิด|ปิด|มอบ|รับ|ลง|ตรวจ|เน้น|มุ่ง)"
 )
 # What must come right before a head (or an opening quote) for it to name the reported event.
 # "ใน" only after a chair/attend verb or a space ("ประธานในพิธี", "เนื่องในพิธี", " ในงาน"), never
@@ -67,7 +73,25 @@ _TRIGGER = re.compile(
 )
 # A head that is only the frame of another name: "พิธีเปิด “…”", "งานสัมมนา…", "โครงการ “…”".
 _FRAME = re.compile(r"(?:พิธี(?:เปิด|ปิด)(?:งาน)?|งาน(?=" + "|".join(_HEADS[:-1]) + r"))\s?")
-_GENERIC_BEFORE_QUOTE = re.compile(r"[^\s“”\"‘’']{2,40}\s?(?=[“”\"‘’'])")
+# Only head words before a quote ("งาน “…”", "โครงการอบรมเชิงปฏิบัติการ “…”", "การสัมมนา เรื่อง “…”"):
+# the quotation is the name.  A head with content of its own keeps it ("พิธีประทานรางวัล “…” ประจำปี…").
+_GENERIC_BEFORE_QUOTE = re.compile(
+    r"(?:โครงการ|งาน|กิจกรรม|พิธี(?:เปิด|ปิด)?|การ|ประชุม|สัมมนา|เสวนา|ฝึก|อบรม|เชิงปฏิบัติการ|วิชาการ|มหกรรม"
+    r"|นิทรรศการ|เทศกาล|เวที|แข่งขัน|ประกวด|แถลงข่าว|ลงนาม|รณรงค์|เลี้ยง|ใหญ่|\s)+?(?:\s?(?:เรื่อง|หัวข้อ))?\s?(?=[“”\"‘’'])"
+)
+_EDITION_WORDS = r"(?:(?:ประจำปี\S*|ปี|ครั้งที่|รุ่นที่|ระยะที่)\s?(?:[พค]\.ศ\.\s?)?|[พค]\.ศ\.\s?)\d"
+# "… ภายใต้ชื่อ “Thailand Travelution 2022”": the name introduced as such is the name.
+_NAMED_AS = re.compile(rf"\s?(?:ภายใต้ชื่อ|ในชื่อ|(?:ใช้)?ชื่อว่า)(?:งาน|โครงการ|กิจกรรม)?\s?(?=[{_QUOTE}])")
+# After a quoted part inside a name: its edition or year, or the province it is held for.
+_AFTER_INNER_QUOTE = re.compile(rf"(?:\s?{_EDITION_WORDS}[\d/.\-–]*|\s(?:จังหวัด|ภาค)[ก-๙]+)*")
+# A quote after an edition or after "หัวข้อ" is a theme or topic, not part of the name.
+_THEME_BEFORE_QUOTE = re.compile(r"(?:ครั้งที่|ประจำปี|รุ่นที่)\s?\d|หัวข้อ\s?$")
+# Words that introduce the quoted title of the thing itself: a course, an episode, an award.
+_TITLE_BEFORE_QUOTE = re.compile(r"(?:หลักสูตร|ตอน|รางวัล|โครงการ|กิจกรรม|รายการ|ชื่อ|ต้นแบบ)\s?$")
+_EDITION_AFTER_QUOTE = re.compile(rf"[{_QUOTE}]?\s?{_EDITION_WORDS}")
+_MAX_HEAD_BEFORE_QUOTE = 40
+# A name's opening quote, not the closing one of an earlier quotation.
+_INNER_QUOTE = re.compile(r"\s?[“\"‘']")
 
 _THAI_MONTH = (
     r"(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน"
@@ -80,19 +104,30 @@ _HONORIFIC = (
 # Where an unquoted name ends: the sentence moves on to venue, date, guests, purpose, count…
 _NAME_END = re.compile(
     r"\s(?=ณ|ที่(?!\d)|โดย(?!สมัครใจ|ชุมชน|สันติ|ภาคประชาชน)|จัดโดย|เพื่อ|ซึ่ง|พร้อม|ภายใต้|ระหว่างวันที่|ระหว่าง\s?\d|ในวันที่|ในโอกาส|ในฐานะ|ในห้วง|ในระหว่าง|วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
-    r"|เมื่อ|ร่วมกับ|เนื่องใน|จัดขึ้น|ให้แก่|ให้กับ|แก่|ผ่าน|ทั้งนี้|ตั้งแต่|จำนวน|เป็น|อีกทั้ง|รวมถึง|รวมทั้ง|กล่าว|มุ่ง|หวัง"
+    r"|เมื่อ|ร่วมกับ|เนื่องใน|เปิดเผย|เผย|ระบุ|ชี้แจง|เห็นชอบ|อนุมัติ|จัดขึ้น|ให้แก่|ให้กับ|แก่|ผ่าน|ทั้งนี้|ตั้งแต่|จำนวน|เป็น|อีกทั้ง|รวมถึง|รวมทั้ง|กล่าว|มุ่ง|หวัง"
     r"|สำหรับ|โอกาสนี้|นอกจากนี้|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา|พบ|รับฟัง|ติดตาม|ลงพื้นที่)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
     # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
     r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|จัดโดย|และการประชุมอื่น|(?<=\))\s?และพิธี|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
+    # glued: reported speech ("…ออนไลน์ว่า การ…", "…เปิดเผยว่า", "…ถึงกรณี…") and past-date phrases
+    r"|(?<!ก)(?=ว่า\s)|(?=(?:เปิดเผย|กล่าว|ระบุ|ชี้แจง)(?:ว่า|ถึง)|ถึง(?:กรณี|ประเด็น|ความคืบหน้า|ผลการ|กระแส))"
+    r"|(?=เมื่อ(?:วัน|สัปดาห์|เดือน|ปี|ช่วง|คืน|เช้า|บ่าย|เย็น|ครั้ง)|ที่ผ่านมา|ในวันที่)"
+    # glued: the programme an activity was part of, or the name it was given, told in quotes
+    r"|(?=(?:ภายใต้|ตาม)(?:โครงการ|กิจกรรม)\s?[“\"‘']|(?:ภายใต้ชื่อ|ในชื่อ|(?:ใช้)?ชื่อว่า)\S{0,8}\s?[“\"‘'])"
     r"|\n|\s?[,;](?!\d)"
 )
+# "ประจำวันที่ 2 มกราคม 2567": the daily edition of a press briefing is part of its name.
+_DAILY = rf"ประจำวันที่\s?\d{{1,2}}\s?{_THAI_MONTH}\.?\s?\d{{2,4}}"
+_DAILY_DATE = re.compile(r"ประจำวันที่\s?$")
 # After an edition or year ("ครั้งที่ 45", "ประจำปี 2567", "รุ่นที่ 1") a name goes on only with
 # another edition/year part or a parenthesis; anything else is the sentence moving on.
 _EDITION_END = re.compile(
-    r"(?:ครั้งที่|รุ่นที่|ฉบับที่|ระยะที่|ปี|พ\.ศ\.|ค\.ศ\.|ประจำปี\S*)\s?\d[\d/.\-–]*\s"
-    r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ระดับ(?:ชาติ|ประเทศ|ภูมิภาค)|[-–]|และ|ใน|จังหวัด|\d)"
+    rf"(?:(?:ครั้งที่|รุ่นที่|ฉบับที่|ระยะที่|ปี|พ\.ศ\.|ค\.ศ\.|ประจำปี\S*)\s?\d[\d/.\-–]*|{_DAILY})\s"
+    r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ระดับ(?:ชาติ|ประเทศ|ภูมิภาค)|[-–]|ใน|จังหวัด|\d"
+    # "ครั้งที่ 1 และ 2" goes on, "… ประจำปี 2568 และพิธีเปิด…" is a second activity;
+    # "… ประจำปี พ.ศ. 2567 เรื่อง …" names the conference's subject
+    r"|และ\s?(?:\d|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ปี|พ\.ศ\.)|และการ(?:ประชุม|สัมมนา|อบรม|ฝึกอบรม)(?!อื่น)|เรื่อง)"
 )
 # "… ครั้งที่ 45 (The International Conference …)": an English rendering after the number ends it.
 _TRAILING_TRANSLATION = re.compile(r"(?<=\d)\s?\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*\)$")
@@ -106,7 +141,19 @@ _ANAPHOR = re.compile(r"(?:ดังกล่าว|ครั้งนี้|น
 _QUOTE_OR_HEAD = re.compile(trie_pattern([*_QUOTE, *_HEADS]))
 _UNDER_PROGRAMME = re.compile(rf"ภายใต้(?:ชื่อ)?(?:โครงการ|กิจกรรม)\s?(?=[{_QUOTE}])")
 _PROJECT_BEFORE_QUOTE = re.compile(rf"โครงการ\s?(?=[{_QUOTE}])")
-_PHRASE_HEAD = re.compile(r"(?:(?<=\s)|^)(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|โครงการ|มหกรรม)", re.M)
+# Event heads that name the activity even without a trigger verb before them.  Not "โครงการ": a
+# project standing in a sentence is mostly infrastructure or policy ("… โครงการรถไฟฟ้าสายสีชมพู ช่วง…").
+_PHRASE_HEAD = re.compile(r"(?:(?<=\s)|^)(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|มหกรรม)", re.M)
+# A project is the activity only when it is launched or signed for ("Kick off โครงการ…", "เปิดตัว
+# โครงการ…", "ลงนามบันทึกข้อตกลงการผลักดัน โครงการ…").
+_PROJECT_HEAD = re.compile(r"(?<=\s)โครงการ")
+_PROJECT_LAUNCH = re.compile(r"(?:ลงนาม|เปิดตัว|ผลักดัน|[Kk]ick\s?[Oo]ff)\S{0,30}\s$")
+# …and not when the phrase is what someone talks about ("เปิดเผยว่า การประชุม…", "กล่าวถึง…").
+_TOLD_ABOUT = re.compile(r"(?:ว่า|ถึง|ทั้งนี้|และ|หลัง|จาก|ใน|ของ|ตาม|ก่อน)\s?$")
+# A project mentioned as something else's cause or topic ("ผลกระทบจากโครงการ “…”", "กล่าวถึงโครงการ").
+_PROJECT_AS_TOPIC = re.compile(r"(?:จาก|ถึง|•|คือ)\s?$")
+# A purpose clause that the headline repeats as part of the name ("… ท้องถิ่น เพื่อบูรณาการ…").
+_PURPOSE_WORDS = re.compile(r"\sเพื่อ[^\s“”\"‘’']+(?:\s[^\s“”\"‘’']+){0,4}")
 _SPACES = re.compile(r"\s+")
 _MAX_NAME = 300
 _MIN_NAME = 6
@@ -119,10 +166,12 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
     for start, end in zone.main:
         found = next(_triggered_names(text, start, end), None)
         if found is not None:
-            return _found(article, found)
+            return _found(article, _with_titled_purpose(article, found, end))
     # "โครงการ “ครัวเรือนสีขาว”" told right after the dateline paragraph.
     for start, end in zone.rest[:2]:
         for match in _PROJECT_BEFORE_QUOTE.finditer(text, start, end):
+            if _PROJECT_AS_TOPIC.search(text, max(start, match.start() - 8), match.start()):
+                continue
             span = _quoted(text, match.end(), end)
             if span is not None:
                 return _found(article, span)
@@ -130,9 +179,16 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
     # ("จังหวัดลำปาง โดยสำนักงาน… ประชุมเชิงปฏิบัติการ…").
     start, end = zone.dateline
     for match in _PHRASE_HEAD.finditer(text, start, end):
-        span = _bounded_name(text, match.start(), end, match.end() - match.start())
+        if _TOLD_ABOUT.search(text, max(start, match.start() - 10), match.start()):
+            continue
+        span = _name_from_head(text, match.start(), end, match.end() - match.start())
         if span is not None:
             return _found(article, span)
+    for match in _PROJECT_HEAD.finditer(text, start, end):
+        if _PROJECT_LAUNCH.search(text, max(start, match.start() - 40), match.start()):
+            span = _name_from_head(text, match.start(), end, match.end() - match.start())
+            if span is not None:
+                return _found(article, span)
     # "ส่งมอบอาหาร… ภายใต้กิจกรรม “กล่องสมมติ”": the programme an activity was part of.
     for start, end in (*zone.main, *zone.rest[:1]):
         for match in _UNDER_PROGRAMME.finditer(text, start, end):
@@ -140,6 +196,21 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
             if span is not None:
                 return _found(article, span)
     return None
+
+
+def _with_titled_purpose(article: Article, span: Span, end: int) -> Span:
+    """The name with the purpose clause after it when the headline gives the name with it."""
+    text = article.text
+    purpose = _PURPOSE_WORDS.match(text, span[1], end)
+    if purpose is None or span[0] < article.body_start or not article.title:
+        return span
+    title = _SPACES.sub(" ", article.title)
+    cut = purpose.end()
+    while cut > span[1]:
+        if _SPACES.sub(" ", text[span[0] : cut]) in title:
+            return (span[0], cut)
+        cut = text.rfind(" ", span[1] + 1, cut)
+    return span
 
 
 def _found(article: Article, span: Span) -> Found[str]:
@@ -184,7 +255,7 @@ def _name_from_head(text: str, pos: int, end: int, head_len: int) -> Span | None
         return None
     # "โครงการประชุมเชิงปฏิบัติการ “สื่อสาร…”": a generic head, then the quoted name.
     generic = _GENERIC_BEFORE_QUOTE.match(text, pos, end)
-    if generic is not None and not _NAME_END.search(text, pos, generic.end()):
+    if generic is not None:
         return _quoted(text, generic.end(), end)
     return _bounded_name(text, pos, end, head_len)
 
@@ -199,27 +270,59 @@ def _bounded_name(text: str, pos: int, end: int, head_len: int) -> Span | None:
             continue
         if _OCCASION_OF_EDITION.match(text, match.start(), limit):
             continue  # "… เนื่องในเทศกาลสมมติ … ประจำปี 2568" is part of the name
+        if text.endswith("ประจำวันที่", pos, match.start()):
+            continue  # "… ประจำวันที่ 2 มกราคม 2567" dates a briefing's edition
         stop = match.start()
+        if _INNER_QUOTE.match(text, stop, limit) and _quote_is_part(text, pos, stop, limit):
+            # "พิธีประทานรางวัล “ประชาบดี” ประจำปี 2568", "… หลักสูตร “…”", "… ตอน “…”"
+            stop = _through_inner_quote(text, stop, limit)
         break
     else:
         if limit < end:
             return None  # runs on past any plausible name length: a sentence, not a name
+    named = _NAMED_AS.match(text, stop, end)
+    if named is not None:
+        return _quoted(text, named.end(), end)
     edition = _EDITION_END.search(text, pos + head_len, stop)
     if edition is not None:
         stop = edition.end() - 1
     name = text[pos:stop].rstrip(" -–:")
     topic = _TOPIC_ONLY.match(name)
     if topic is not None:
-        return _clean(text, pos + topic.start("topic"), pos + topic.end("topic"))
-    if name.endswith("หลักสูตร") and stop < end and _OPENING_QUOTE.match(text, stop):
-        # "โครงการฝึกอบรม หลักสูตร “ผู้นำสมมติ”": the course's quoted title is part of the name
-        quoted = _quoted(text, stop, end)
-        if quoted is not None:
-            return _clean(text, pos, quoted[1] + 1)
+        topic_start = pos + topic.start("topic")
+        if text[topic_start] in _QUOTE:
+            return _quoted(text, topic_start, end)
+        return _clean(text, topic_start, pos + topic.end("topic"))
     if name.endswith("หัวข้อ") or name.endswith("เรื่อง"):
+        # "… ในหัวข้อ “…”": the quoted topic names it; a bare announcement of a topic is no name
         quoted = _quoted(text, stop, end) if stop < end and _OPENING_QUOTE.match(text, stop) else None
         return quoted
     return _clean(text, pos, pos + len(name))
+
+
+def _quote_is_part(text: str, pos: int, stop: int, limit: int) -> bool:
+    """Whether the quotation at stop continues the name begun at pos or adds a slogan to it."""
+    before = text[pos:stop].strip()
+    if "เรื่อง" in before or _TITLE_BEFORE_QUOTE.search(before):
+        return True  # "… เรื่อง การขับเคลื่อน… “…”", "… หลักสูตร “…”", "พิธีประทานรางวัล “…”"
+    if _THEME_BEFORE_QUOTE.search(before):
+        return False
+    quoted = _quoted(text, stop, limit)
+    if quoted is not None and _EDITION_AFTER_QUOTE.match(text, quoted[1], limit):
+        return True  # "… มาตรฐาน “ฮาลาล” ครั้งที่ 7/2563": the name goes on past the quotation
+    # a head with a short descriptor ("พิธีมอบแบบลายผ้าพระราชทาน “…”"); after a whole phrase of its
+    # own ("มหกรรมวัฒนธรรม วิถีถิ่น วิถีไทย “…”") the quotation is a slogan
+    return " " not in before and len(before) <= _MAX_HEAD_BEFORE_QUOTE
+
+
+def _through_inner_quote(text: str, stop: int, limit: int) -> int:
+    """Past a quotation inside a name and the edition or province that follows it; stop if none."""
+    quoted = _quoted(text, stop, limit)
+    if quoted is None:
+        return stop
+    closing = _CLOSING_QUOTE.search(text, quoted[1], limit)
+    after = closing.end() if closing is not None else quoted[1]
+    return _AFTER_INNER_QUOTE.match(text, after, limit).end()
 
 
 def _clean(text: str, start: int, end: int) -> Span | None:
