@@ -6,7 +6,6 @@ any failure turned into a record with ``error`` set (one bad document never stop
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -106,12 +105,6 @@ def _parse_published(value: Any) -> date | None:
         return parse_thai_date(normalise_text(text).text)
 
 
-# 41+ digits in one run (commas/dots between them allowed) are never a value — phone, ID and
-# budget figures are far shorter — but make number-led patterns scan quadratically (attendees'
-# _COUNT took 19 s on 20,000 digits and hours on 1 MB), so such runs are blanked before extraction.
-_ABSURD_NUMBER_RUN = re.compile(r"[0-9๐-๙](?:[,.]?[0-9๐-๙]){40,}")
-
-
 def article_from_input(item: dict[str, Any]) -> Article:
     """Build the normalised Article from a contract input line (text or html)."""
     doc_id = str(item["doc_id"])
@@ -125,7 +118,6 @@ def article_from_input(item: dict[str, Any]) -> Article:
             text = f"{page.title}\n\n{text}"
     else:
         text = str(item.get("text") or "")
-    text = _ABSURD_NUMBER_RUN.sub(" ", text)
     # The layout pass finds the headline as the first line, for text and HTML input alike.
     return build_article(doc_id, normalise_text(text), published=published, url=item.get("url"))
 
