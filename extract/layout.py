@@ -37,6 +37,16 @@ _SQUASH = re.compile(r"[\s\"'“”‘’]+")
 _RELATIVE_OPENERS = ("วันนี้", "เมื่อวานนี้", "เมื่อวาน")
 _HEADER_LINES = 14  # the header never runs deeper than this many lines
 _LEAD_PARAGRAPHS = 4  # summary paragraphs before the dateline paragraph, at most
+# A line this short, or ending in a word that needs more, does not end the lead's sentence when
+# the next line opens with a time, a place or a linking word.
+_SHORT_LINE = 100
+_CONTINUATION_LINES = 2
+# (ณ only as a word: "…คุณ", "…เอราวัณ", "นายแพทย์โสภณ" end in the letter.)
+_OPEN_ENDING = re.compile(r"(?:(?:^|\s)ณ|และ|ให้|โดย|กับ|ของ|(?<!ได้)แก่|พร้อมด้วย|ร่วมกับ|เพื่อ|ซึ่ง|,|-)$")
+# "… เปิดเผยว่า⏎เวลา 09.30 น. ณ …": a telling goes on to the told activity's time or place.
+_TELLING_ENDING = re.compile(r"ว่า$")
+_TIME_OR_PLACE_START = re.compile(r"(?:เวลา\s?\d|ณ[\s.]|ที่\s?(?:ห้อง|ศูนย์|อาคาร|โรงแรม))")
+_THAI_START = re.compile(r"[\u0e01-\u0e5b]")
 
 
 def _squash(s: str) -> str:
@@ -90,6 +100,26 @@ def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None, t
     return paragraphs[0][1] if paragraphs else len(text)
 
 
+def _continued(text: str, end: int) -> int:
+    """The lead's end moved past lines that continue its last sentence: sites break a short
+    dateline before its time or place ("วันนี้ (30 มี.ค. 68) เวลา 16.00 น.⏎ณ ศูนย์บัญชาการ…") or
+    a sentence after a word that needs more ("… มอบหมายให้⏎นายสมมติ … เป็นประธาน…")."""
+    for _ in range(_CONTINUATION_LINES):
+        last_line = text[text.rfind("\n", 0, end) + 1 : end]
+        next_end = text.find("\n", end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        if end >= len(text):
+            break
+        open_ended = _OPEN_ENDING.search(last_line) is not None
+        short = len(last_line) < _SHORT_LINE or _TELLING_ENDING.search(last_line) is not None
+        if not (open_ended and _THAI_START.match(text, end + 1, next_end)) and not (
+            short and _TIME_OR_PLACE_START.match(text, end + 1, next_end)
+        ):
+            break
+        end = next_end
+    return end
+
+
 def build_article(
     doc_id: str,
     norm: NormalisedText,
@@ -104,7 +134,9 @@ def build_article(
     repeats).  ``lead`` runs from ``body_start`` to the end of the paragraph that tells the main
     event: the first body paragraph, or, when the opening paragraphs are summaries that restate
     the headline, the first of the next few paragraphs carrying the dateline (at most
-    ``_LEAD_PARAGRAPHS`` paragraphs in all).  ``published`` comes from the caller or the date line.
+    ``_LEAD_PARAGRAPHS`` paragraphs in all), plus up to two lines that continue its last sentence
+    after a line break (a time, a ณ-place or a linking word opening a line after a short or
+    open-ended one).  ``published`` comes from the caller or the date line.
     """
     text = norm.text
     lines = _lines(text)
@@ -135,6 +167,7 @@ def build_article(
         break
     body_lines = [(s, ln) for s, ln in lines if s >= body_start]
     lead_end = _lead_end(text, body_lines, published, header_title) if body_lines else len(text)
+    lead_end = _continued(text, lead_end)
     return Article(
         doc_id=doc_id,
         norm=norm,

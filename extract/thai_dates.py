@@ -628,11 +628,19 @@ def _tied_to_other_day(t: TimeMention, day: date, mentions: list[DateMention]) -
 
 
 def _event_time(
-    text: str, anchor_span: Span, day: date, mentions: list[DateMention], times: list[TimeMention]
+    text: str,
+    anchor_span: Span,
+    day: date,
+    mentions: list[DateMention],
+    times: list[TimeMention],
+    lead_end: int,
 ) -> TimeMention | None:
-    """First time told with the main event: in the dateline's paragraph (not tied to another day),
-    else right after any other mention of the event day or of its programme range."""
+    """First time told with the main event: in the dateline's paragraph (which runs to the lead's
+    end when the lead continues it over a line break, "วันจันทร์ที่ 14 ก.พ. 65⏎เวลา 10.00 น."),
+    not tied to another day; else right after any other mention of the event day or its range."""
     para_end = _paragraph_end(text, anchor_span[1])
+    if anchor_span[0] < lead_end:
+        para_end = max(para_end, lead_end)
     # The dateline itself may carry a typo'd year that was fixed; it never ties a time elsewhere.
     others = [m for m in mentions if m.span != anchor_span]
     for t in times:
@@ -718,7 +726,7 @@ def extract_event_dates(article: Article) -> EventDates:
     programme = anchor if anchor.is_range else _programme_range(text, anchor, mentions)
     first, last = (programme.start, programme.end) if programme else (day, day)
     span_of_range = programme.span if programme else anchor.span
-    time = told_time or _event_time(text, anchor.span, day, mentions, times)
+    time = told_time or _event_time(text, anchor.span, day, mentions, times, lead_end)
     return EventDates(
         date=Found(day, anchor.span),
         start=Found(first, span_of_range),

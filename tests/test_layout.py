@@ -184,6 +184,46 @@ def test_lead_reaches_a_later_paragraph_opened_by_a_weekday_dateline() -> None:
     assert _lead(_article(text)).endswith("เป็นประธานในพิธี")
 
 
+@pytest.mark.parametrize(
+    ("body", "lead_ends"),
+    [
+        # A short dateline line, its place on the next line.
+        (
+            "ในวันพุธที่ 23 ธันวาคม 2563 เวลา 13.30 น.\nณ ห้องประชุม 301 ตึกสมมติ ทำเนียบรัฐบาล\nนายสมมติ กล่าวว่า",
+            "ทำเนียบรัฐบาล",
+        ),
+        # A sentence broken after a word that needs more.
+        (
+            "วันนี้ (3 ก.พ. 66) นายสมมติ ใจดี รัฐมนตรีว่าการ มอบหมายให้\nนายทดสอบ มีสุข เป็นประธานการประชุม\n"
+            "นายทดสอบ กล่าวว่า การประชุมครั้งนี้สำคัญ",
+            "เป็นประธานการประชุม",
+        ),
+        # A telling goes on to the told activity's time and place.
+        (
+            "วันนี้ (28 ก.พ. 67) นายสมมติ โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยสาระสำคัญว่า\n"
+            "เวลา 09.30 น. ณ ศาลเจ้าสมมติ นายกรัฐมนตรีสักการะศาลเจ้า\nนายกรัฐมนตรีกล่าวว่า ขอบคุณ",
+            "นายกรัฐมนตรีสักการะศาลเจ้า",
+        ),
+    ],
+)
+def test_lead_runs_over_a_line_break_inside_its_sentence(body: str, lead_ends: str) -> None:
+    assert _lead(_article("หัวข้อข่าวสมมติ\n\n" + body)).endswith(lead_ends)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A list after "ได้แก่" is not the sentence going on.
+        "วันนี้ (1 มี.ค. 66) นายสมมติ ใจดี เปิดเผยผลการประชุม 3 ประเด็น ได้แก่\nการพัฒนาระบบน้ำ การส่งเสริมอาชีพ",
+        # A name or a word ending in the letter ณ is no ณ-place.
+        "วันนี้ (1 มี.ค. 66) นายสมมติ ใจดี เป็นประธานการประชุม โดยมีนายแพทย์สมมติ ใจบุญ\nนายสมมติ กล่าวว่า",
+        "วันนี้ (1 มี.ค. 66) กระทรวงสมมติ จัดพิธีถวายพระพร แสดงความสำนึกในพระมหากรุณาธิคุณ\nและได้จัดกิจกรรมจิตอาสา",
+    ],
+)
+def test_lead_ends_at_its_line_when_the_next_line_starts_anew(body: str) -> None:
+    assert _lead(_article("หัวข้อข่าวสมมติ\n\n" + body)) == body.split("\n")[0]
+
+
 def test_lead_looks_only_at_the_opening_paragraphs() -> None:
     paragraphs = [f"ย่อหน้าที่ {i} เล่าเรื่องทั่วไปของกรมสมมติ" for i in range(1, 7)]
     text = "หัวข้อข่าว\n\n" + "\n".join(paragraphs) + "\nเมื่อวันที่ 3 มีนาคม 2566 มีการประชุม"
