@@ -110,6 +110,22 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, insert: str, rows: list[list[Any]], on_conflict: str = ""
+) -> None:
+    """`insert` (e.g. "INSERT OR IGNORE INTO pages") for many rows in ONE statement: each column
+    travels as one list parameter. executemany runs a statement per row (about 5 ms each), which
+    made loading a 60,000-page crawl take minutes; this takes well under a second.
+    Every column's values must share one SQL type (the row builders coerce them)."""
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    selects = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
+    con.execute(f"{insert} SELECT {selects} {on_conflict}", columns)
+
+
 def _page_row(run_id: str, page: dict[str, Any]) -> list[Any] | None:
     url = page.get("url")
     fetched_at = parse_utc(page.get("fetched_at"))
@@ -121,20 +137,20 @@ def _page_row(run_id: str, page: dict[str, Any]) -> list[Any] | None:
     return [
         page_id,
         run_id,
-        page.get("source_id") or "",
-        url,
-        page.get("canonical_url") or url,
+        str(page.get("source_id") or ""),
+        str(url),
+        str(page.get("canonical_url") or url),
         fetched_at,
         _int_or_none(page.get("status")),
-        page.get("content_sha256"),
-        page.get("warc_file"),
+        _text_or_none(page.get("content_sha256")),
+        _text_or_none(page.get("warc_file")),
         _int_or_none(page.get("warc_offset")),
         _int_or_none(page.get("warc_length")),
-        page.get("encoding"),
-        page.get("content_type"),
-        page.get("changed"),
-        page.get("http_etag"),
-        page.get("http_last_modified"),
+        _text_or_none(page.get("encoding")),
+        _text_or_none(page.get("content_type")),
+        None if page.get("changed") is None else bool(page.get("changed")),
+        _text_or_none(page.get("http_etag")),
+        _text_or_none(page.get("http_last_modified")),
     ]
 
 
@@ -149,9 +165,7 @@ def _load_pages(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, load
     load.pages_read = len(rows)
     before = con.execute("SELECT count(*) FROM pages").fetchone()[0]
     if rows:
-        con.executemany(
-            "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-        )
+        _insert_rows(con, "INSERT OR IGNORE INTO pages", rows)
     load.pages_added = con.execute("SELECT count(*) FROM pages").fetchone()[0] - before
 
 
@@ -163,10 +177,10 @@ def _load_listings(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, l
         status = 304 if listing.get("not_modified") else _int_or_none(listing.get("status"))
         rows.append(
             [
-                listing["url"],
-                listing.get("source_id") or "",
-                listing.get("etag"),
-                listing.get("last_modified"),
+                str(listing["url"]),
+                str(listing.get("source_id") or ""),
+                _text_or_none(listing.get("etag")),
+                _text_or_none(listing.get("last_modified")),
                 status,
                 run_id,
                 _int_or_none(listing.get("article_links")),
@@ -176,11 +190,27 @@ def _load_listings(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, l
     load.listings_read = len(rows)
     if not rows:
         return
+    # One statement per round, round k holding each URL's k-th response of this run: the same result
+    # as row-by-row upserts (a statement may not upsert one key twice), without a statement per row.
+    rounds: list[list[list[Any]]] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        occurrence = seen[row[0]] = seen.get(row[0], -1) + 1
+        if occurrence == len(rounds):
+            rounds.append([])
+        rounds[occurrence].append(row)
+    for round_rows in rounds:
+        _upsert_listings(con, round_rows)
+
+
+def _upsert_listings(con: duckdb.DuckDBPyConnection, rows: list[list[Any]]) -> None:
     # Only a successful response carries validators for the current content: a 304 or a failed
     # fetch keeps the stored ones.
-    con.executemany(
-        """
-        INSERT INTO listing_state VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    _insert_rows(
+        con,
+        "INSERT INTO listing_state",
+        rows,
+        on_conflict="""
         ON CONFLICT (url) DO UPDATE SET
             source_id = excluded.source_id,
             etag = CASE WHEN excluded.last_status BETWEEN 200 AND 299
@@ -192,7 +222,6 @@ def _load_listings(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, l
             article_links = excluded.article_links,
             new_links = excluded.new_links
         """,
-        rows,
     )
 
 
@@ -203,18 +232,18 @@ def _load_errors(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, loa
             [
                 stable_id("crawl_error", run_id, str(number), json.dumps(error, sort_keys=True)),
                 run_id,
-                error.get("source_id"),
-                error.get("url"),
-                error.get("stage"),
+                _text_or_none(error.get("source_id")),
+                _text_or_none(error.get("url")),
+                _text_or_none(error.get("stage")),
                 _int_or_none(error.get("status")),
-                error.get("message"),
+                _text_or_none(error.get("message")),
                 parse_utc(error.get("at")),
             ]
         )
     load.errors_read = len(rows)
     before = con.execute("SELECT count(*) FROM crawl_errors").fetchone()[0]
     if rows:
-        con.executemany("INSERT OR IGNORE INTO crawl_errors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        _insert_rows(con, "INSERT OR IGNORE INTO crawl_errors", rows)
     load.errors_added = con.execute("SELECT count(*) FROM crawl_errors").fetchone()[0] - before
 
 
