@@ -234,6 +234,27 @@ _ORGANISATION_RE = re.compile(
     )
 )
 _MAX_POSITION = 220
+# Heads that name kinds of people rather than one post: after a complete post they list other,
+# unnamed people ("… ผู้ว่าราชการจังหวัดลำปาง เจ้าหน้าที่ เกษตรกร").
+_PEOPLE_NOUN_HEADS = frozenset(
+    r["head"]
+    for r in _POSITION_ROWS
+    if r["kind"] in ("staff", "private")
+    and not r["head"].startswith(("ประธาน", "นายก", "อุปนายก", "กรรมการ", "อนุกรรมการ", "ที่ปรึกษา", "ผู้จัดการ"))
+    and r["head"] not in ("ผู้ก่อตั้ง", "ศิลปินแห่งชาติ", "ผู้แทนการค้าไทย")
+)
+# A second post after a space that is a ceremony role or a group of people, not the person's own
+# post: "ประธานในพิธี", "ประธานฝ่ายฆราวาส", "หัวหน้าส่วนราชการ", "อธิบดีทุกกรม".
+_NOT_SECOND_POST_RE = re.compile(
+    "ประธาน(?:ใน|ฝ่าย|พิธี|เปิด|การ|กล่าว|ถวาย|มอบ|ร่วม)|หัวหน้า(?:ส่วน|หน่วย|ทีม)|ผู้บริหาร|[^ ]*(?:ทุก|ทั่ว)"
+)
+_MAX_FURTHER_POSTS = 3
+# Words that go on a list of attendees after a post ("… และประชาชน", "… ข้าราชการ ผู้นำชุมชน").
+_LIST_GOES_ON_RE = re.compile(
+    "และ|หรือ|รวมถึง|ตลอดจน|ข้าราชการ|ประชาชน|ภาคี|ผู้นำ|ผู้บริหาร|ทหาร|ตำรวจ|กำนัน|ผู้ใหญ่บ้าน|นักเรียน|"
+    "นักศึกษา|สมาชิก|พุทธศาสนิกชน|จิตอาสา|คณะ|ส่วนราชการ|หน่วยงาน|ภาคเอกชน|แขก|อสม|บุคลากร|ผู้เกี่ยวข้อง|"
+    "ผู้ประกอบการ|เครือข่าย|ชาว|ๆ|\\d"
+)
 
 
 def head_at(text: str, pos: int) -> re.Match[str] | None:
@@ -332,8 +353,11 @@ def _next_chunk_start(text: str, end: int) -> int:
     return -1
 
 
-def position_after(text: str, pos: int) -> tuple[int, int] | None:
-    """Span of the position that starts at ``pos`` (after the name and a space), if there is one."""
+def position_after(text: str, pos: int, *, chain: bool = True) -> tuple[int, int] | None:
+    """Span of the position that starts at ``pos`` (after the name and a space), if there is one.
+
+    With ``chain`` the span takes in further posts of the same person written after it.
+    """
     head = head_at(text, pos)
     if head is None:
         return None
@@ -358,6 +382,9 @@ def position_after(text: str, pos: int) -> tuple[int, int] | None:
             break
         nxt = _continues(text, start, text[pos:end])
         if nxt < 0:
+            further = _further_posts(text, start, text[pos:end]) if chain else -1
+            if further > 0:
+                end = further
             break
         cut = _cut_inside(text, start, nxt)
         if cut <= start:
@@ -370,12 +397,65 @@ def position_after(text: str, pos: int) -> tuple[int, int] | None:
     return (pos, end)
 
 
+def _further_posts(text: str, pos: int, position: str) -> int:
+    """End of further posts the same person holds, written after a space ("ประธานกฎบัตรสุขภาพ
+    ประธานมูลนิธิ…", "รองปลัดกระทรวงมหาดไทย หัวหน้ากลุ่มภารกิจ…"), or -1.
+
+    A run of posts after a name is also how releases list other, unnamed people ("ผู้ว่าราชการ
+    จังหวัดลำปาง รองผู้ว่าราชการจังหวัด หัวหน้าส่วนราชการ และประชาชน"), so the run counts only when
+    each post names one post of a rank not yet held, the sentence moves on after the last (a name,
+    a verb, a bracket, the line's end), and a run of several posts joins none with "และ".
+    """
+    first = HEAD_RE.match(position)
+    bases = {first.group("base") if first else None}
+    ends: list[int] = []
+    joined = False
+    while len(ends) < _MAX_FURTHER_POSTS:
+        head = head_at(text, pos)
+        base = head.group("base") if head else None
+        if base is None or base in bases or base in _PEOPLE_NOUN_HEADS:
+            return -1
+        if _NOT_SECOND_POST_RE.match(text, pos):
+            return -1
+        post = position_after(text, pos, chain=False)
+        if post is None or post[1] <= head.end() or text[post[1] - 1] == "ฯ":
+            return -1
+        bases.add(base)
+        ends.append(post[1])
+        joined = joined or "และ" in text[head.end() : post[1]]
+        if _sentence_moves_on(text, post[1]):
+            return -1 if joined and len(ends) > 1 else post[1]
+        if not text.startswith(" ", post[1]):
+            return -1
+        pos = post[1] + 1
+    return -1
+
+
+def _sentence_moves_on(text: str, end: int) -> bool:
+    """After ``end`` comes no further post or list item: a name, a verb, a bracket or a line end."""
+    if end >= len(text) or text[end] in "\n(,":
+        return True
+    if _CUT_RE.match(text, end):
+        return True
+    if text[end] != " ":
+        return False
+    return not (_LIST_GOES_ON_RE.match(text, end + 1) or head_at(text, end + 1))
+
+
 def _starts_with_verb(head: str) -> bool:
     return _CUT_RE.match(head) is not None or head.startswith(("ที่", "ใน", "จาก", "ไป", "มา", "ทั้ง"))
 
 
+def _first_post(position: str) -> str:
+    """The first of the posts a position chains ("องคมนตรี ประธานมูลนิธิ…" -> "องคมนตรี"): the
+    person's agency and standing come from the post written first."""
+    first = position_after(position, 0, chain=False)
+    return position[: first[1]] if first is not None and first[1] > 0 else position
+
+
 def organisation_of(position: str) -> str:
     """The agency a position names (full form where an acronym resolves), or ""."""
+    position = _first_post(position)
     head = HEAD_RE.match(position)
     if head is not None and (head.group("office") or head.group("base") in _OFFICE_HEADS):
         # พัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดลำปาง heads สำนักงาน…จังหวัดลำปาง.
@@ -395,6 +475,7 @@ def is_public_position(position: str) -> bool:
     """False for no position or a private/civil-society role (company, association, foundation)."""
     if not position:
         return False
+    position = _first_post(position)
     head = HEAD_RE.match(position)
     if head is not None and head.group("base") in _PRIVATE_HEADS:
         return False
