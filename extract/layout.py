@@ -31,6 +31,7 @@ _EPOCH = date(1970, 1, 1)
 # What may surround the date on a publication-date line: a label before, a clock time after.
 _DATE_LABEL = re.compile(r"^(?:วันที่ลงข่าว|ลงวันที่|วันที่เผยแพร่|เผยแพร่|Date|Published|Posted)?\s?:?\s?")
 _TRAILING_TIME = re.compile(r"\s?(?:เวลา\s?)?\d{1,2}[.:]\d{2}(?:\s?น\.)?\s?$")
+_DIGIT = re.compile(r"\d")
 _LATIN_ONLY = re.compile(r"^[\x20-\x7e]+$")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _SQUASH = re.compile(r"[\s\"'“”‘’]+")
@@ -61,7 +62,7 @@ def _is_title_repeat(line: str, title: str) -> bool:
 
 def _date_line(line: str) -> date | None:
     """The date of a line that is nothing but a (labelled) date, e.g. "วันที่ลงข่าว: 05/03/21"."""
-    if len(line) > 60:
+    if len(line) > 60 or not _DIGIT.search(line):
         return None
     line = _TRAILING_TIME.sub("", _DATE_LABEL.sub("", line, count=1))
     dates = find_dates(line)

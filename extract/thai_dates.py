@@ -117,6 +117,15 @@ def _date_part(s: str, *, with_month: bool = True) -> str:
     return day + r"\s?" + _month_alternation(s) + _YEAR.format(s=s)
 
 
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last character, longest first: the character before a date picks
+    the few words worth trying."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[-1], []).append(word)
+    return {char: tuple(group) for char, group in groups.items()}
+
+
 _DAY_WORDS = tuple(
     sorted(
         {"วันที่"}
@@ -127,6 +136,8 @@ _DAY_WORDS = tuple(
     )
 )
 _RELATIVE_WORDS = ("เมื่อวานนี้", "วันพรุ่งนี้", "เมื่อวาน", "พรุ่งนี้", "วันนี้")
+_DAY_WORDS_BY_END = _by_last_char(_DAY_WORDS)
+_RELATIVE_WORDS_BY_END = _by_last_char(_RELATIVE_WORDS)
 _NUMERIC = r"(?<![\d/.])(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>\d{4}|\d{2})(?![\d/])"
 _ENGLISH_MONTH = "(?:" + "|".join(rf"{m}|{m[:3]}\.?" for m in ENGLISH_MONTHS) + ")"
 # "October 22, 2024" opens English releases.
@@ -184,7 +195,7 @@ _CUE_NAMES = {
     "ก่อน": "before",
     "หลัง": "after",
 }
-_CUE_WORDS = tuple(sorted(_CUE_NAMES, key=len, reverse=True))
+_CUE_WORDS = _by_last_char(tuple(_CUE_NAMES))
 # Cues that make a date a bound or a reference rather than the day something happens.
 _LIMITING_CUES = ("since", "until", "as_of", "before", "after")
 
@@ -200,8 +211,11 @@ class _Prefix:
     day_word: bool  # วันที่ / วันจันทร์ที่
 
 
-def _word_before(text: str, i: int, words: tuple[str, ...]) -> str | None:
-    return next((w for w in words if len(w) <= i and text.startswith(w, i - len(w))), None)
+def _word_before(text: str, i: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    if i == 0:
+        return None
+    candidates = words.get(text[i - 1], ())
+    return next((w for w in candidates if len(w) <= i and text.startswith(w, i - len(w))), None)
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -211,7 +225,7 @@ def _skip_space(text: str, i: int) -> int:
 def _prefix_before(text: str, pos: int) -> _Prefix:
     start = pos
     i = _skip_space(text, pos)
-    day_word = _word_before(text, i, _DAY_WORDS)
+    day_word = _word_before(text, i, _DAY_WORDS_BY_END)
     if day_word:
         start = i = i - len(day_word)
         i = _skip_space(text, i)
@@ -226,11 +240,11 @@ def _prefix_before(text: str, pos: int) -> _Prefix:
         paren = True
         start = i = i - 1
         i = _skip_space(text, i)
-        rel = _word_before(text, i, _RELATIVE_WORDS)
+        rel = _word_before(text, i, _RELATIVE_WORDS_BY_END)
         if rel:
             relative = True
             start = i - len(rel)
-    elif not (day_word or cue) and (rel := _word_before(text, i, _RELATIVE_WORDS)):
+    elif not (day_word or cue) and (rel := _word_before(text, i, _RELATIVE_WORDS_BY_END)):
         # "(วันนี้ 27 มี.ค. 68)" / "วันนี้ 15 กรกฎาคม 2564": the bracket, if any, holds both.
         relative = True
         start = i - len(rel)
