@@ -174,6 +174,15 @@ _GLUED_GROUP_RE = re.compile(
 # After a space, a group of people follows the post rather than continuing it ("คณะผู้บริหาร",
 # "คณะทูตานุทูต"); a faculty or committee (คณะแพทยศาสตร์, คณะกรรมการ…) continues it.
 _GROUP_OF_PEOPLE_RE = re.compile("คณะ(?:ผู้|ทูต|ศิษย์|ศิษยานุศิษย์|รัฐมนตรี|ข้าราชการ|เจ้าหน้าที่|ทำงานของ)")
+# An envoy's post names the city it is posted to ("เอกอัครราชทูต ณ กรุงฮานอย", "กงสุลใหญ่ ณ เมืองดูไบ");
+# after other posts "ณ" says where something happened.
+_ENVOY_RE = re.compile("ทูต|กงสุล|ผู้แทนถาวร|ในต่างประเทศ")
+_POSTED_TO_RE = re.compile("ณ (?:กรุง|นคร|เมือง|รัฐ|ประเทศ|สาธารณรัฐ|ราชอาณาจักร)")
+# A member of parliament's post ends with the party ("… เขต 3 พรรคภูมิใจไทย").
+_MEMBER_OF_PARLIAMENT_RE = re.compile("ส\\.ส\\.|สส\\.|สมาชิกสภาผู้แทนราษฎร|^ส\\.ว\\.|สมาชิกวุฒิสภา")
+# Bracketed notes on a photo or a quote, not part of a post ("(ที่ 2 จากซ้าย)", "(คนกลาง)").
+_THAI_LETTER_RE = re.compile(f"[{THAI}]")
+_PHOTO_NOTE_RE = re.compile("ซ้าย|ขวา|กลาง|แถว|ภาพ|\\d")
 _MINISTRY_RE = re.compile(f"กระทรวง[{THAI}]{{2,}}")
 _OPEN_END_RE = re.compile("(?:บริษัท|ของ|แห่ง|ประจำ|จังหวัด|อำเภอ|ม\\.|แทน|รักษาการ|ในตำแหน่ง)$")
 _NUMBERED_END_RE = re.compile("(?:ที่|เขต|ภาค)$")
@@ -314,13 +323,33 @@ def _continues(text: str, pos: int, position: str) -> int:
         # A bracketed acronym ("(สธ.)", "(ปลัด พม.)") closes the position it abbreviates.
         if _GRADE_RE.fullmatch(inner):
             return close + 1  # a police/civil-service grade ("(สบ 8)") sits inside the post
-        if "." in inner or _ACRONYM_RE.fullmatch(inner) or not _CONTINUE_RE.match(inner):
+        if _CONTINUE_RE.match(inner) and "." not in inner and not _ACRONYM_RE.fullmatch(inner):
+            return close + 1
+        # A bracket also sits inside a post the text goes on with: a qualifier ("รองผู้ว่าการ
+        # (วิศวกรรมและก่อสร้าง) การรถไฟ…") or an acronym before a second post ("(ทีดีอาร์ไอ) และ…").
+        if _PHOTO_NOTE_RE.search(inner) or TITLE_RE.match(inner) or not text.startswith(" ", close + 1):
             return -1
-        return close + 1
+        after = close + 2
+        if text.startswith("และ", after):
+            joined = after + 3 + text.startswith(" ", after + 3)
+            return close + 1 if specific_head_at(text, joined) else -1
+        if not _THAI_LETTER_RE.search(inner) or "." in inner or _ACRONYM_RE.fullmatch(inner):
+            return -1
+        if TITLE_RE.match(text, after):
+            return -1
+        return close + 1 if _continues(text, after, position + text[pos : close + 1]) > 0 else -1
+    if _POSTED_TO_RE.match(text, pos) and _ENVOY_RE.search(position):
+        return _chunk_end(text, pos + 2)
     end = _chunk_end(text, pos)
     chunk = text[pos:end]
     if not chunk:
         return -1
+    if chunk.startswith("ประจำปี"):
+        return -1  # "ศิลปินแห่งชาติ … ประจำปี 2560": the year of an award, not a post
+    if chunk.startswith("พรรค") and _MEMBER_OF_PARLIAMENT_RE.search(position):
+        return end
+    if chunk.startswith("ประเทศ") and _POSTED_TO_RE.search(position):
+        return end  # "ณ กรุงแคนเบอร์รา ประเทศออสเตรเลีย"
     if chunk.startswith("และ") and len(chunk) > 3:
         return end if specific_head_at(text, pos + 3) else -1
     if _NUMBER_RE.fullmatch(chunk):
