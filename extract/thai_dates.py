@@ -486,9 +486,9 @@ _TODAY_IN_BODY_RE = re.compile(r"(?:(?<!ภาย)ใน|เช้า|บ่า�
 _TODAY_PARAGRAPHS = 6  # "ในวันนี้" this deep still refers to the reported activity
 _TODAY_BEFORE_TIME = 15  # "ในวันนี้ เวลา 18.01 น."
 _TOLD_OPENING = 15  # "เปิดเผยว่า เมื่อเวลา 15.30 น." opens the told part with the activity's time
-# The word ณ introducing a place: not the end of "ประมาณ", not a name ("ดร.ณัฐพล"), not the as-of
-# "ณ วันที่".
-_PLACE_WORD_RE = re.compile(r"(?<![\u0e01-\u0e5b.])ณ\.?\s(?!วันที่|ปัจจุบัน)")
+# The word ณ introducing a place ("16.00 น.ณ โรงแรม…"): not the end of "ประมาณ", not a name
+# ("ดร.ณัฐพล", no space after ณ), not the as-of "ณ วันที่".
+_PLACE_WORD_RE = re.compile(r"(?<![\u0e01-\u0e5b])ณ\.?\s(?!วันที่|ปัจจุบัน)")
 _EVENT_CUES = ("", "when", "on", "between", "since", "today")
 _REPORT_MAX_DAYS = 31  # a reported activity this far from its telling is background
 _TYPO_SLACK_DAYS = 7  # a dateline this close to the publication day, but in another year, is a typo
