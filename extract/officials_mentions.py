@@ -302,11 +302,14 @@ def find_mentions(text: str) -> list[Mention]:
     for name in candidates:
         if name.start < last_end:
             continue
+        previous_end = last_end
         last_end = name.end
         position = None
         # A name inside someone's position ("ประธานมูลนิธิศาสตราจารย์ปกรณ์ อังศุสิงห์") has no post itself.
         if name.start >= position_end:
-            position = _position_of(text, name)
+            position = _position_of(text, name) or _position_before(
+                text, name, max(position_end, previous_end)
+            )
         if position is not None:
             position_end = position[1]
         mentions.append(Mention(name, position))
@@ -335,6 +338,26 @@ def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
             before = position_after(text, head.start())
             if before is not None and before[1] == name.start - 2 and _word_start(text, head.start()):
                 return before
+    return None
+
+
+def _position_before(text: str, name: NameMention, floor: int) -> tuple[int, int] | None:
+    """ "นายกรัฐมนตรี นายสมชาย ใจดี", "ผู้แทนเครือข่าย… นำโดย นายสมชาย": a post written right before a
+    name that has none after it, and that is not the post of the mention before (``floor``)."""
+    anchor = name.start - 1
+    if anchor < 1 or text[anchor] != " " or name.kind == "royal":
+        return None
+    if text.endswith(" นำโดย", 0, anchor):
+        anchor -= len(" นำโดย")
+    line_start = max(text.rfind("\n", 0, anchor) + 1, anchor - 160, floor)
+    for head in BASE_HEAD_RE.finditer(text, line_start, anchor):
+        if text[head.start() - 1 : head.start()] not in ("", " ", "\n") or not specific_head_at(
+            text, head.start()
+        ):
+            continue
+        before = position_after(text, head.start(), chain=False)
+        if before is not None and before[1] == anchor:
+            return before
     return None
 
 

@@ -644,3 +644,18 @@ def test_further_posts_of_the_same_person(body: str, position: str) -> None:
 )
 def test_envoy_cities_parties_and_bracketed_qualifiers(body: str, position: str) -> None:
     assert officials(body)[0].position == position
+
+
+@pytest.mark.parametrize(
+    ("body", "position"),
+    [
+        # A post written right before a name that has none after it.
+        ("โฆษกรัฐบาลกล่าวว่า นายกรัฐมนตรี นายสมชาย ใจดี ได้สั่งการให้เร่งช่วยเหลือ", "นายกรัฐมนตรี"),
+        ("ภายใต้การกำกับของ รมว.แรงงาน นายวีระ ทองดี ได้เร่งรัด", "รมว.แรงงาน"),
+        # ... but not the post of the person named before it, nor a group word.
+        ("นายสมศักดิ์ ดีงาม อธิบดีกรมการค้าภายใน นายสมชาย ใจดี ร่วมงาน", ""),
+        ("เจ้าหน้าที่ นายสมชาย ใจดี ร่วมงาน", ""),
+    ],
+)
+def test_position_written_before_the_name(body: str, position: str) -> None:
+    assert officials(body)[-1].position == position
