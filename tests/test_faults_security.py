@@ -31,6 +31,9 @@ ALLOWED: dict[str, dict[str, str]] = {
     "flows/store_crawl.py": {
         "', '.join(('?' for _ in _STAT_COLUMNS))": "placeholders, one per constant column",
         "', '.join((f'{column} = excluded.{column}' for column in _STAT_COLUMNS))": "constant columns",
+        "insert": "_insert_rows' INSERT clause: every caller in the module passes a constant",
+        "on_conflict": "_insert_rows' ON CONFLICT clause: every caller in the module passes a constant",
+        "selects": "unnest($n) placeholders, one per column",
     },
     "flows/store_extraction.py": {
         "', '.join([_EVENT_OFFICIAL_PLACEHOLDERS] * rows)": "placeholders, one group per row",
