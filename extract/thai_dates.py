@@ -175,11 +175,12 @@ _RESOLUTION_REACH = 30
 _PAST_SUFFIX = re.compile(r"\s?(?:ที่ผ่านมา|ที่แล้ว)")
 _FISCAL_RE = re.compile(r"ปีงบ(?:ประมาณ)?\s?(?:ฯ\s?)?(?:พ\.\s?ศ\.?\s?)?(?P<y>\d{4}|\d{2})(?!\d)")
 _TIME_RE = re.compile(
-    r"(?<![\d.:/,])(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d)|(?P<m4>[0-5]\d)(?=\s?hrs))(?![\d])"
+    r"(?<![\d.:/,])(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d)|(?P<m4>[0-5]\d)(?=\s?hrs|[^\d.:]|$))(?![\d])"
     r"(?:\s?(?:[-–—]|ถึง)\s?[0-2]?\d[.:][0-5]\d)?"
-    rf"\s?(?P<unit>น\.|นาฬิกา|น(?![{_THAI_CHAR}])|hrs?\.?|a\.m\.|p\.m\.)?"
+    rf"(?:\s?(?P<unit>น\.|นาฬิกา|น(?![{_THAI_CHAR}])|hrs?\.?|a\.m\.|p\.m\.))?"
 )
-_TIME_TRIGGER = re.compile(r"\d[.:]\d\d|\d\d\d\d ?hrs")
+# "เวลา 0930" / "1200hrs": military four-digit times, read only after เวลา or before hrs.
+_TIME_TRIGGER = re.compile(r"\d[.:]\d\d|\d\d\d\d ?hrs|(?:(?<=เวลา)|(?<=เวลา ))\d\d\d\d(?![\d.:])")
 _TIME_CUE = re.compile(r"(?:(?:ตั้งแต่|เมื่อ|ใน)?เวลา\s?(?:ประมาณ\s?)?|\bat\s)$")
 _RELATIVE_DAYS = {"วันนี้": 0, "เมื่อวานนี้": -1, "เมื่อวาน": -1, "วันพรุ่งนี้": 1, "พรุ่งนี้": 1}
 _CUE_NAMES = {
@@ -458,6 +459,8 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMe
         cue = _TIME_CUE.search(text, max(0, m.start() - 16), m.start())
         if not (cue or m.group("unit")):
             continue  # a bare "10.30" is a decimal, not a time
+        if m.group("m4") and not (cue or m.group("unit").startswith("h")):
+            continue  # "1500 น.ส.สมศรี" is a count before a name, not 15:00
         hour, minute = int(m.group("h")), int(m.group("m") or m.group("m4"))
         if hour > 24 or (hour == 24 and minute):
             continue

@@ -206,6 +206,9 @@ def test_find_dates_ignores_non_dates(written: str) -> None:
         ("เวลา 10.00 นาฬิกา", "10:00"),
         ("at 1200hrs, at the Command Building", "12:00"),
         ("at 19.27hrs", "19:27"),
+        ("เวลา 0930 ณ ศาลาว่าการกลาโหม", "09:30"),
+        ("วันอังคารที่ 1 ธ.ค.63 เวลา1030 ณ ศาลาว่าการ", "10:30"),
+        ("เวลา 1400 น. พลเอก สมมติ", "14:00"),
     ],
 )
 def test_find_times(written: str, expected: str) -> None:
@@ -213,7 +216,16 @@ def test_find_times(written: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["ร้อยละ 10.50", "ดอกเบี้ย 3.10% ต่อปี", "เวลา 25.00 น.", "พื้นที่ 10.50 ไร่", "ราคา 12.75 บาท"]
+    "written",
+    [
+        "ร้อยละ 10.50",
+        "ดอกเบี้ย 3.10% ต่อปี",
+        "เวลา 25.00 น.",
+        "พื้นที่ 10.50 ไร่",
+        "ราคา 12.75 บาท",
+        "จำนวน 1500 น.ส.สมศรี",  # a count before a name
+        "ระยะเวลา 2566",
+    ],
 )
 def test_find_times_rejects(written: str) -> None:
     assert find_times(_ascii(written)) == []
