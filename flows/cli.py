@@ -202,7 +202,11 @@ def _demo_sources(urls: dict[str, str], db: Path) -> Path:
     text = DEMO_SOURCES.read_text(encoding="utf-8")
     for name, url in urls.items():
         text = text.replace("{site:" + name + "}", url)
-    path = db.parent / f"{db.stem}-demo-sources.toml"
+    from flows.paths import StatePaths
+
+    # Kept with the run folders (untracked state), so a demo run leaves the work tree clean.
+    path = StatePaths.for_db(db).runs_dir / "demo-sources.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
