@@ -16,7 +16,14 @@ from datetime import date
 
 from extract.article import Article
 from extract.normalise import NormalisedText
-from extract.thai_dates import dates_the_lead, find_dates, headline_days
+from extract.thai_dates import (
+    LATE_DATELINE,
+    dateline_opening,
+    dateline_paragraph,
+    dates_the_lead,
+    find_dates,
+    headline_days,
+)
 
 # Site chrome that precedes the headline on the same line.
 _TITLE_PREFIX = re.compile(r"^(?:รัฐบาลไทย-(?:ข่าวทำเนียบรัฐบาล-)?|ขณะนี้คุณอยู่ที่\s?›?\s?)")
@@ -86,19 +93,28 @@ def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None, t
     paragraph) or opening with "วันนี้"; the first body paragraph if none does.  Past the first
     paragraph a dateline counts only where ``dates_the_lead`` says it can date the event (opening
     its paragraph, near the publication day or named by the headline), so an undated activity
-    paragraph is not passed over for a background date further down."""
+    paragraph is not passed over for a background date further down.  A paragraph whose date
+    only closes it (a summary ending "… 8-11 ก.ย.") yields to a later one opening with a date
+    ("เมื่อวันที่ 31 ส.ค. เวลา 13.00 น. …"), as ``dateline_paragraph`` decides."""
     paragraphs = [(start, start + len(ln)) for start, ln in lines if not _CHROME_LINE.match(ln)]
     headline = headline_days(title, published)
+    openings: list[int | None] = []
     for index, (start, end) in enumerate(paragraphs[:_LEAD_PARAGRAPHS]):
-        if text.startswith(_RELATIVE_OPENERS, start):
+        nothing_dated = all(offset is None for offset in openings)
+        if nothing_dated and text.startswith(_RELATIVE_OPENERS, start):
             return end
-        mentions = find_dates(text, published, start, end)
-        if any(
-            dates_the_lead(m, start, first=index == 0, published=published, headline=headline)
-            for m in mentions
-        ):
-            return end
-    return paragraphs[0][1] if paragraphs else len(text)
+        usable = [
+            m
+            for m in find_dates(text, published, start, end)
+            if dates_the_lead(m, start, first=index == 0, published=published, headline=headline)
+        ]
+        openings.append(dateline_opening(usable, start, text))
+        chosen = dateline_paragraph(openings)
+        # A date that only closes its paragraph may yet yield to a later one opening with a date.
+        if chosen is not None and openings[chosen] <= LATE_DATELINE:  # type: ignore[operator]
+            return paragraphs[chosen][1]
+    chosen = dateline_paragraph(openings)
+    return paragraphs[chosen if chosen is not None else 0][1] if paragraphs else len(text)
 
 
 def _continued(text: str, end: int) -> int:

@@ -503,6 +503,9 @@ _TIME_NEAR_DATE = 45  # chars between a date and the "เวลา …" that bel
 _TIME_BEFORE_DATE = 30  # "เมื่อเวลา 10.00 น. ของวันที่ …"
 _TIME_TIE = 15  # a time this close to a date belongs to that date
 _LETTER = re.compile(r"[A-Za-z\u0e01-\u0e5b]")
+_QUOTE_OPEN_RE = re.compile(r"[“\"‘']")  # a paragraph of quoted speech is no dateline paragraph
+LATE_DATELINE = 40  # a first dateline further into its paragraph than this only closes it
+_OPENING_DATELINE = 15  # "ทั้งนี้ ในวันศุกร์ที่ 1 …": a dateline this close to the start opens it
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -674,26 +677,68 @@ def _event_time(
     return None
 
 
+def _opening(m: DateMention, paragraph_start: int) -> int:
+    """How far into its paragraph a dateline stands, for ``dateline_paragraph``: a "วันนี้ (…)"
+    told after the speaker ("นาย… เปิดเผยว่า วันนี้ (3 พ.ย.) …") is the telling's own day, never a
+    date that merely closes a summary."""
+    if m.cue == "today":
+        return 0
+    if m.is_range:
+        # A programme range ("ระหว่างวันที่ 20-29 มี.ค. …") frames the event rather than dating it:
+        # a later paragraph opening with the day itself tells the activity.
+        return max(m.span[0] - paragraph_start, LATE_DATELINE + 1)
+    return m.span[0] - paragraph_start
+
+
+def dateline_opening(mentions: list[DateMention], paragraph_start: int, text: str) -> int | None:
+    """Where the first usable dateline of a paragraph stands (see ``dateline_paragraph``), None
+    for a paragraph without one or of quoted speech."""
+    if not mentions or _QUOTE_OPEN_RE.match(text, paragraph_start):
+        return None
+    return _opening(mentions[0], paragraph_start)
+
+
+def dateline_paragraph(openings: list[int | None]) -> int | None:
+    """Which of the opening paragraphs carries the main event's dateline, given where each one's
+    first usable dateline stands (chars from its start; None: none; a speech in quotes counts
+    as none).  The first dated paragraph, unless its date only closes it (a summary or
+    sub-headline ending "… ระหว่างวันที่ 8-10 ก.ย." / "… เมื่อวันที่ 2 ต.ค.") and a later
+    paragraph opens with a date: that one tells the activity ("เมื่อวันที่ 31 ส.ค. เวลา 13.00 น. …")."""
+    dated = [i for i, offset in enumerate(openings) if offset is not None]
+    if not dated:
+        return None
+    first = dated[0]
+    if openings[first] > LATE_DATELINE:  # type: ignore[operator]
+        later = next((i for i in dated[1:] if openings[i] <= _OPENING_DATELINE), None)  # type: ignore[operator]
+        if later is not None:
+            return later
+    return first
+
+
 def _lead_datelines(text: str, article: Article, mentions: list[DateMention]) -> list[DateMention]:
-    """The mentions of the lead that can date the main event, paragraph by paragraph (lines
-    without a letter, such as "....", are no paragraphs)."""
+    """The mentions of the lead that can date the main event, from the dateline paragraph on
+    (lines without a letter, such as "....", are no paragraphs)."""
     published = article.published
     headline = headline_days(article.title, published)
-    out: list[DateMention] = []
-    first = True
+    per_paragraph: list[list[DateMention]] = []
+    openings: list[int | None] = []
     pos, lead_end = article.lead
     while pos < lead_end:
         end = min(_paragraph_end(text, pos), lead_end)
         if _LETTER.search(text, pos, end):
-            out += [
+            usable = [
                 m
                 for m in mentions
                 if pos <= m.span[0] < end
-                and dates_the_lead(m, pos, first=first, published=published, headline=headline)
+                and dates_the_lead(m, pos, first=not per_paragraph, published=published, headline=headline)
             ]
-            first = False
+            per_paragraph.append(usable)
+            openings.append(dateline_opening(usable, pos, text))
         pos = end + 1
-    return out
+    index = dateline_paragraph(openings)
+    if index is None:
+        return [m for usable in per_paragraph for m in usable]
+    return [m for usable in per_paragraph[index:] for m in usable]
 
 
 def extract_event_dates(article: Article) -> EventDates:

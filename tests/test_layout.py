@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.layout import build_article
@@ -224,6 +224,31 @@ def test_lead_ends_at_its_line_when_the_next_line_starts_anew(body: str) -> None
     assert _lead(_article("หัวข้อข่าวสมมติ\n\n" + body)) == body.split("\n")[0]
 
 
+def test_lead_prefers_a_paragraph_opening_with_a_date_over_a_summary_closing_with_one() -> None:
+    text = (
+        "หัวข้อข่าวสมมติ\n\n"
+        "กระทรวงสมมติ แถลงจัดงานไกล่เกลี่ยหนี้ครั้งใหญ่ ที่ศูนย์แสดงสินค้าสมมติ 8-11 ก.ย.\n"
+        "เมื่อวันที่ 31 สิงหาคม 2565 เวลา 13.00 น. ที่กระทรวงสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ แถลงข่าว\n"
+        "นายสมมติ กล่าวว่า งานนี้จัดเป็นครั้งแรก"
+    )
+    assert _lead(_article(text)).endswith("รัฐมนตรีว่าการ แถลงข่าว")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # Quoted speech is no dateline paragraph.
+        "“เมื่อวันที่ 31 สิงหาคม 2565 ผมได้หารือกับผู้ประกอบการแล้ว” นายสมมติ กล่าว",
+        # A date deep inside the next paragraph does not open it.
+        "นายสมมติ ใจดี รัฐมนตรีว่าการ กล่าวว่า การเตรียมงานเริ่มตั้งแต่เมื่อวันที่ 31 สิงหาคม 2565",
+    ],
+)
+def test_summary_closing_with_a_date_stays_the_lead_without_a_better_paragraph(second: str) -> None:
+    summary = "กระทรวงสมมติ แถลงจัดงานไกล่เกลี่ยหนี้ครั้งใหญ่ ที่ศูนย์แสดงสินค้าสมมติ วันที่ 8 ก.ย. 65"
+    text = f"หัวข้อข่าวสมมติ\n\n{summary}\n{second}"
+    assert _lead(_article(text, published=date(2022, 9, 1))) == summary
+
+
 def test_lead_looks_only_at_the_opening_paragraphs() -> None:
     paragraphs = [f"ย่อหน้าที่ {i} เล่าเรื่องทั่วไปของกรมสมมติ" for i in range(1, 7)]
     text = "หัวข้อข่าว\n\n" + "\n".join(paragraphs) + "\nเมื่อวันที่ 3 มีนาคม 2566 มีการประชุม"
@@ -269,6 +294,7 @@ def test_empty_and_header_only_texts() -> None:
     assert header_only.body_start == len(header_only.text)
 
 
+@settings(deadline=None)  # a loaded machine must not fail a property about offsets
 @given(st.text(max_size=300))
 def test_any_text_gives_consistent_offsets(raw: str) -> None:
     article = _article(raw)
