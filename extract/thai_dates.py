@@ -180,7 +180,10 @@ _TIME_RE = re.compile(
     rf"(?:\s?(?P<unit>น\.|นาฬิกา|น(?![{_THAI_CHAR}])|hrs?\.?|a\.m\.|p\.m\.))?"
 )
 # "เวลา 0930" / "1200hrs": military four-digit times, read only after เวลา or before hrs.
-_TIME_TRIGGER = re.compile(r"\d[.:]\d\d|\d\d\d\d ?hrs|(?:(?<=เวลา)|(?<=เวลา ))\d\d\d\d(?![\d.:])")
+_TIME_TRIGGER = re.compile(
+    # Every branch starts with a digit, so the scan skips text fast; the เวลา is checked behind.
+    r"\d[.:]\d\d|\d\d\d\d ?hrs|\d\d\d\d(?![\d.:])(?:(?<=เวลา\d\d\d\d)|(?<=เวลา \d\d\d\d))"
+)
 _TIME_CUE = re.compile(r"(?:(?:ตั้งแต่|เมื่อ|ใน)?เวลา\s?(?:ประมาณ\s?)?|\bat\s)$")
 _RELATIVE_DAYS = {"วันนี้": 0, "เมื่อวานนี้": -1, "เมื่อวาน": -1, "วันพรุ่งนี้": 1, "พรุ่งนี้": 1}
 _CUE_NAMES = {
