@@ -508,6 +508,7 @@ _TIME_TIE = 15  # a time this close to a date belongs to that date
 _LETTER = re.compile(r"[A-Za-z\u0e01-\u0e5b]")
 _QUOTE_OPEN_RE = re.compile(r"[“\"‘']")  # a paragraph of quoted speech is no dateline paragraph
 LATE_DATELINE = 40  # a first dateline further into its paragraph than this only closes it
+_TIME_OPENING_PARAGRAPHS = 3  # paragraphs after an undated lead where an opening time is read
 _OPENING_DATELINE = 15  # "ทั้งนี้ ในวันศุกร์ที่ 1 …": a dateline this close to the start opens it
 
 
@@ -718,6 +719,22 @@ def dateline_paragraph(openings: list[int | None]) -> int | None:
     return first
 
 
+def _undated_activity_time(text: str, lead: Span, times: list[TimeMention]) -> TimeMention | None:
+    """The time of a release that gives no day: the first time in the lead, else a time opening
+    one of the next paragraphs ("เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นาย… เป็นประธาน…")."""
+    in_lead = [t for t in times if lead[0] <= t.span[0] < lead[1]]
+    if in_lead:
+        return in_lead[0]
+    pos = lead[1]
+    for _ in range(_TIME_OPENING_PARAGRAPHS):
+        pos = _paragraph_end(text, pos + 1) if pos < len(text) else pos
+        start = text.rfind("\n", 0, pos) + 1
+        opening = next((t for t in times if start <= t.span[0] <= start + _OPENING_DATELINE), None)
+        if opening is not None:
+            return opening
+    return None
+
+
 def _lead_datelines(text: str, article: Article, mentions: list[DateMention]) -> list[DateMention]:
     """The mentions of the lead that can date the main event, from the dateline paragraph on
     (lines without a letter, such as "....", are no paragraphs)."""
@@ -782,9 +799,9 @@ def extract_event_dates(article: Article) -> EventDates:
             day = article.published + timedelta(days=_RELATIVE_DAYS[rel])
             anchor = DateMention(day, day, span, "today", True)
     if anchor is None:
-        lead_times = find_times(text, lead_start, lead_end)
+        undated = _undated_activity_time(text, article.lead, times)
         return EventDates(
-            time=Found(lead_times[0].value, lead_times[0].span) if lead_times else None,
+            time=Found(undated.value, undated.span) if undated else None,
             fiscal_year=fiscal_year,
         )
     day = anchor.start

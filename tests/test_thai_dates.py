@@ -585,6 +585,14 @@ def test_a_later_date_the_headline_names_dates_the_event() -> None:
     assert _facts(_release(body, title="สธ. จัดประชุมวิชาการสัญจร", dateline=dateline))[0] is None
 
 
+def test_undated_activity_keeps_the_time_opening_its_paragraph() -> None:
+    body = (
+        "รัฐมนตรีสมมติ ลุยจังหวัดสมมติ เดินหน้าผลักดันผลิตภัณฑ์ชุมชน\n"
+        "เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ เป็นประธานเปิดงานสมมติ"
+    )
+    assert _facts(_release(body, dateline="วันศุกร์ที่ 9 กันยายน 2565")) == (None, None, None, "16:50")
+
+
 def test_fiscal_year_is_reported_apart() -> None:
     article = _release("วันนี้ (28 ต.ค. 62) นางสมใจ เปิดการประชุม ประจำปีงบประมาณ พ.ศ. 2563")
     dates = extract_event_dates(article)
