@@ -7,7 +7,11 @@ Every command prints the machine it ran on first.  NAME is one of:
                   on the same documents, with the ratios and peak RSS;
 * ``coverage``    every release through the extraction in worker processes: errors, docs/s, share
                   of events, field coverage among meeting releases, event_type distribution;
-* ``profile``     cProfile of the text pipeline, top functions by cumulative time.
+* ``profile``     cProfile of the text pipeline, top functions by cumulative time;
+* ``e2e``         the corpus served as local sites, crawled, extracted and loaded by the real refresh
+                  flow: wall time, docs/s, peak RSS of the process tree, per-stage times;
+* ``incremental`` the same mirror refreshed again with nothing new: requests and seconds;
+* ``queries``     analyst queries (province x month, one official, full-text search) in ms.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 
 from benchmarks.corpus import DEFAULT_CORPUS, read_releases
 from benchmarks.machine import machine_info
+from benchmarks.pipeline_e2e import PIPELINE_COMMANDS, add_pipeline_commands, run_pipeline_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     profile = add("profile", "cProfile of the text pipeline over N releases", 500)
     profile.add_argument("--top", type=int, default=25, help="functions to print (default: %(default)s)")
     profile.add_argument("--sort", choices=("cumulative", "tottime"), default="cumulative")
+    add_pipeline_commands(commands, DEFAULT_CORPUS)
     return parser
 
 
@@ -74,6 +80,8 @@ def main(argv: list[str]) -> int:
     print(machine_info(), flush=True)
     if args.name == "machine":
         return 0
+    if args.name in PIPELINE_COMMANDS:
+        return run_pipeline_command(args)
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus} (pass --corpus PATH to thaigov.jsonl.gz)", file=sys.stderr)
         return 2

@@ -10,14 +10,17 @@ import json
 import os
 import time
 import uuid
+from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from crawlers.run import crawl_in_subprocess
@@ -27,11 +30,12 @@ from extract.pipeline import extract_article_and_record
 from extract.version import EXTRACTOR_VERSION
 from flows.paths import StatePaths
 from flows.store import (
+    ExtractionInput,
     PageRef,
     db_stats,
     finish_extraction_run,
     known_state,
-    load_extraction,
+    load_extractions,
     open_db,
     pages_to_extract,
     publish_snapshot,
@@ -42,8 +46,12 @@ from flows.store import (
 from schemas.models import EventRecord
 
 # Pages per extraction task: large enough to amortise task overhead (and pickling to workers),
-# small enough that loading starts while other batches are still being extracted.
+# small enough that loading starts while other batches are still being extracted. A batch is also
+# one load transaction.
 EXTRACT_BATCH = 200
+# Batches submitted ahead of the loader: enough to keep a few workers busy while the writer loads,
+# few enough that waiting results (~30 KB a page in memory) stay far below a gigabyte.
+EXTRACT_IN_FLIGHT = 8
 
 
 @dataclass
@@ -63,9 +71,27 @@ class RefreshSummary:
     extractor_version: str = EXTRACTOR_VERSION
     snapshot: str | None = None
     elapsed_s: float = 0.0
+    stage_s: dict[str, float] = field(default_factory=dict)
+    extract_timings: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class StageClock:
+    """Seconds spent per named stage: `lap(name)` charges the time since the previous lap to `name`."""
+
+    def __init__(self) -> None:
+        self._last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
+        self._last = now
+
+    def rounded(self) -> dict[str, float]:
+        return {name: round(seconds, 2) for name, seconds in self.seconds.items()}
 
 
 @task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE, tags=["network"])
@@ -115,6 +141,9 @@ class ExtractedPage:
     record: EventRecord
     error: str | None = None
 
+    def as_input(self) -> ExtractionInput:
+        return ExtractionInput(self.page, self.text, self.title, self.published, self.record)
+
 
 def _extract_page(warc_dir: Path, page: PageRef) -> ExtractedPage:
     """Read one archived response and extract it; every failure becomes data, never an exception."""
@@ -157,41 +186,53 @@ def _batches(pages: list[PageRef], size: int) -> list[list[PageRef]]:
 
 @flow(name="khaosan-extract-load")
 def extract_and_load(
-    db_path: Path, trigger: str, all_pages: bool = False, batch_size: int = EXTRACT_BATCH
+    db_path: Path,
+    trigger: str,
+    all_pages: bool = False,
+    batch_size: int = EXTRACT_BATCH,
+    max_in_flight: int = EXTRACT_IN_FLIGHT,
 ) -> dict[str, Any]:
     """Extract every page that needs it (new, changed, or older extractor) and load the events.
 
     A subflow so that its task runner can be chosen per run (`with_options(task_runner=…)`): the
-    crawl side wants threads, extraction wants processes or a Dask cluster.
+    crawl side wants threads, extraction wants processes or a Dask cluster. At most `max_in_flight`
+    batches are submitted ahead of the loader, so memory stays flat however many pages wait and
+    however far the workers run ahead of the single writer. Each batch loads in one transaction
+    (`load_extractions`), in page order, so results are the same on every task runner.
     """
     logger = get_run_logger()
+    clock = StageClock()
     paths = StatePaths.for_db(db_path)
     con = open_db(db_path)
     try:
         run_id = start_extraction_run(con, EXTRACTOR_VERSION, trigger)
         pages = pages_to_extract(con, EXTRACTOR_VERSION, all_pages=all_pages)
+        clock.lap("select")
         counts = {"pages": len(pages), "events": 0, "errors": 0, "not_events": 0}
         errors: list[str] = []
-        futures = [extract_batch.submit(paths.warc_dir, batch) for batch in _batches(pages, batch_size)]
-        for future in futures:
-            for item in future.result():
-                if item.error:
+        waiting = iter(_batches(pages, batch_size))
+        in_flight: deque[PrefectFuture[list[ExtractedPage]]] = deque(
+            extract_batch.submit(paths.warc_dir, batch) for batch in islice(waiting, max(1, max_in_flight))
+        )
+        while in_flight:
+            items = in_flight.popleft().result()
+            next_batch = next(waiting, None)
+            if next_batch is not None:
+                in_flight.append(extract_batch.submit(paths.warc_dir, next_batch))
+            clock.lap("extract_wait")
+            outcomes = load_extractions(con, [item.as_input() for item in items], run_id=run_id)
+            for item, outcome in zip(items, outcomes, strict=True):
+                error = item.error or outcome.error
+                if error:
                     counts["errors"] += 1
-                    errors.append(item.error)
-                load_extraction(
-                    con,
-                    item.page,
-                    text=item.text,
-                    title=item.title,
-                    published=item.published,
-                    record=item.record,
-                    run_id=run_id,
-                )
+                    errors.append(error)
                 counts["events" if item.record.is_event else "not_events"] += 1
+            clock.lap("load")
         finish_extraction_run(con, run_id, counts)
+        clock.lap("finish")
         for message in errors[:20]:
             logger.warning(message)
-        return {**counts, "run_id": run_id, "error_samples": errors[:20]}
+        return {**counts, "run_id": run_id, "error_samples": errors[:20], "timings": clock.rounded()}
     finally:
         con.close()
 
@@ -241,9 +282,11 @@ def refresh_flow(
     crawl_workers: int = 2,
     task_runner: str = "thread",
     dask_address: str | None = None,
+    extract_workers: int | None = None,
 ) -> dict[str, Any]:
     """Crawl enabled sources in parallel child processes, extract new/changed pages, load, publish."""
     started = time.monotonic()
+    clock = StageClock()
     logger = get_run_logger()
     paths = StatePaths.for_db(db_path)
     run_dir = paths.runs_dir / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
@@ -269,6 +312,7 @@ def refresh_flow(
         known_path.write_text(json.dumps(known_state(con), ensure_ascii=False), encoding="utf-8")
     finally:
         con.close()
+    clock.lap("prepare")
 
     groups = crawl_groups([s.id for s in sources], crawl_workers)
     futures = {
@@ -291,7 +335,9 @@ def refresh_flow(
                 summary.error_samples.append(f"sources {', '.join(group)}: {exc}")
                 logger.error(f"crawl of {', '.join(group)} failed: {exc}")
                 stats = {}
+            clock.lap("crawl")
             record_crawl(con, f"{run_dir.name}-{group_name}", run_dir / group_name)
+            clock.lap("record_crawl")
             summary.sources.update(stats.get("by_source", {}))
             summary.pages_fetched += int(stats.get("responses", 0))
             summary.articles_fetched += int(stats.get("articles_fetched", 0))
@@ -302,10 +348,11 @@ def refresh_flow(
     finally:
         con.close()
 
-    loaded = extract_and_load.with_options(task_runner=task_runner_for(task_runner, dask_address))(
-        db_path, trigger="refresh"
-    )
+    runner = task_runner_for(task_runner, dask_address, extract_workers)
+    loaded = extract_and_load.with_options(task_runner=runner)(db_path, trigger="refresh")
+    clock.lap("extract_load")
     summary.events_loaded = loaded["events"]
+    summary.extract_timings = loaded.get("timings", {})
     summary.errors += loaded["errors"]
     summary.error_samples += loaded["error_samples"]
 
@@ -314,7 +361,10 @@ def refresh_flow(
         summary.events_total = int(db_stats(con)["tables"]["events"])
     finally:
         con.close()
+    clock.lap("db_stats")
     summary.snapshot = str(publish_snapshot(db_path))
+    clock.lap("snapshot")
+    summary.stage_s = clock.rounded()
     summary.elapsed_s = round(time.monotonic() - started, 2)
     create_markdown_artifact(_summary_markdown(summary), key="khaosan-refresh-summary")
     return summary.as_dict()
