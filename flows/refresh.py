@@ -11,6 +11,8 @@ import os
 import time
 import uuid
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from itertools import islice
@@ -20,6 +22,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
@@ -180,6 +183,26 @@ def extract_batch(warc_dir: Path, pages: list[PageRef]) -> list[ExtractedPage]:
     return [_extract_page(warc_dir, page) for page in pages]
 
 
+@contextmanager
+def _workers_share_this_api() -> Iterator[None]:
+    """Point process-pool workers at this process's Prefect API while the block runs.
+
+    Workers inherit this process's environment. Without PREFECT_API_URL (a temporary local API, as
+    for `khaosan demo`) each worker started its OWN temporary Prefect server: about 230 MB and
+    several seconds of startup per worker, and task states recorded where nobody looks.
+    """
+    context = FlowRunContext.get()
+    api_url = getattr(getattr(context, "client", None), "api_url", None)
+    if os.environ.get("PREFECT_API_URL") or not api_url:
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = str(api_url)
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+
+
 def _batches(pages: list[PageRef], size: int) -> list[list[PageRef]]:
     return [pages[i : i + size] for i in range(0, len(pages), size)]
 
@@ -211,9 +234,11 @@ def extract_and_load(
         counts = {"pages": len(pages), "events": 0, "errors": 0, "not_events": 0}
         errors: list[str] = []
         waiting = iter(_batches(pages, batch_size))
-        in_flight: deque[PrefectFuture[list[ExtractedPage]]] = deque(
-            extract_batch.submit(paths.warc_dir, batch) for batch in islice(waiting, max(1, max_in_flight))
-        )
+        with _workers_share_this_api():
+            in_flight: deque[PrefectFuture[list[ExtractedPage]]] = deque(
+                extract_batch.submit(paths.warc_dir, batch)
+                for batch in islice(waiting, max(1, max_in_flight))
+            )
         while in_flight:
             items = in_flight.popleft().result()
             next_batch = next(waiting, None)
