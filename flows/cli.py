@@ -384,11 +384,14 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over article text (Thai word-segmented BM25)."""
-    from flows.search import search_articles
+    from flows.search import SearchIndexMissingError, search_articles
 
     _require_db(db)
     with _database(db) as con:
-        rows = search_articles(con, query, limit=limit)
+        try:
+            rows = search_articles(con, query, limit=limit)
+        except SearchIndexMissingError as exc:
+            raise _fail(f"{db}: {exc}") from exc
     table = Table(title=f"search: {query}")
     for column in ("score", "published", "title", "url"):
         table.add_column(column, overflow="fold")

@@ -32,6 +32,7 @@ from crawlers.warc import read_html
 from extract.pipeline import extract_article_and_record
 from extract.version import EXTRACTOR_VERSION
 from flows.paths import StatePaths
+from flows.search import build_search_index
 from flows.store import (
     ExtractionInput,
     PageRef,
@@ -383,6 +384,9 @@ def refresh_flow(
 
     con = open_db(db_path)
     try:
+        # Incremental: only articles not yet tokenised are segmented (newmm, ~7 ms each).
+        build_search_index(con)
+        clock.lap("search_index")
         summary.events_total = int(db_stats(con)["tables"]["events"])
     finally:
         con.close()
@@ -404,6 +408,11 @@ def reextract_flow(
     loaded = extract_and_load.with_options(task_runner=task_runner_for(task_runner, dask_address))(
         db_path, trigger="reextract", all_pages=all_pages
     )
+    con = open_db(db_path)
+    try:
+        build_search_index(con)
+    finally:
+        con.close()
     snapshot = publish_snapshot(db_path)
     result = {**loaded, "extractor_version": EXTRACTOR_VERSION, "snapshot": str(snapshot)}
     result["elapsed_s"] = round(time.monotonic() - started, 2)

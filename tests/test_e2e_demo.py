@@ -142,3 +142,11 @@ def test_readme_analyst_sql_runs_on_the_demo_database(demo_runs: tuple[Path, dic
         con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def test_search_finds_a_demo_release_after_refresh(demo_runs: tuple[Path, dict, dict]) -> None:
+    db, _, _ = demo_runs
+    result = CliRunner().invoke(app, ["search", "ล่ามภาษามือ", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout.strip().splitlines()[-1])
+    assert any("ล่ามภาษามือ" in (row.get("title") or "") for row in rows)
