@@ -14,35 +14,7 @@ from html import escape
 from pathlib import Path
 
 from crawlers.mirror_content import RELEASES, Release
-
-THAI_MONTHS = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-]
-THAI_MONTHS_SHORT = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-]
+from extract.thai_dates import ABBR_MONTHS, FULL_MONTHS
 
 
 @dataclass(frozen=True)
@@ -53,7 +25,7 @@ class MirrorArticle:
 
 def thai_date(article: MirrorArticle, short: bool = False) -> str:
     d = article.release.published
-    months = THAI_MONTHS_SHORT if short else THAI_MONTHS
+    months = ABBR_MONTHS if short else FULL_MONTHS
     return f"{d.day} {months[d.month - 1]} {d.year + 543}"
 
 

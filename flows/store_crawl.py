@@ -10,20 +10,12 @@ from typing import Any
 
 import duckdb
 
+from crawlers.recorder import COUNTERS
 from flows.store_clock import parse_utc, utc_now
 from flows.store_identity import stable_id
 
-_STAT_COLUMNS = (
-    "requests",
-    "responses",
-    "articles_fetched",
-    "articles_new",
-    "articles_changed",
-    "articles_unchanged",
-    "listings_fetched",
-    "listings_not_modified",
-    "errors",
-)
+# crawl_runs has one column per counter the crawl recorder keeps.
+_STAT_COLUMNS = COUNTERS
 
 
 @dataclass
