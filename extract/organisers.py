@@ -197,28 +197,29 @@ def _unit_of_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     return None
 
 
-def _agency_through_person(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
-    """ "สำนักงาน X (ACR) โดย รศ.ดร.สมชาย … แถลง…": the agency acts through its officer."""
+def _agency_before_cue(
+    cue: re.Pattern[str], text: str, paragraphs: tuple[Span, ...], reach: int | None = None
+) -> Span | None:
+    """The agency named right before the first `cue` ("โดย <person>", "ร่วมกับ") in the paragraphs,
+    skipping filler words between them; `reach` limits how far into a paragraph the cue may be."""
     for start, end in paragraphs:
-        for match in _BY_PERSON.finditer(text, start, min(end, start + _SUBJECT_REACH)):
+        for match in cue.finditer(text, start, min(end, start + reach) if reach else end):
             stop = match.start()
             filler = _FILLER_TAIL.search(text, max(start, stop - 40), stop)
             span = _agency_backward(text, max(start, stop - 150), filler.start() if filler else stop)
             if span is not None:
                 return span
     return None
+
+
+def _agency_through_person(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
+    """ "สำนักงาน X (ACR) โดย รศ.ดร.สมชาย … แถลง…": the agency acts through its officer."""
+    return _agency_before_cue(_BY_PERSON, text, paragraphs, reach=_SUBJECT_REACH)
 
 
 def _lead_partner(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     """ "X (ACR) ร่วมกับ Y …": X leads."""
-    for start, end in paragraphs:
-        for match in _PARTNER.finditer(text, start, end):
-            stop = match.start()
-            filler = _FILLER_TAIL.search(text, max(start, stop - 40), stop)
-            span = _agency_backward(text, max(start, stop - 150), filler.start() if filler else stop)
-            if span is not None:
-                return span
-    return None
+    return _agency_before_cue(_PARTNER, text, paragraphs)
 
 
 def _reporter_agency(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
