@@ -62,26 +62,27 @@ class HtmlArticle:
     published: date | None
 
 
+def _iso_date(value: str) -> date | None:
+    """YYYY-MM-DD inside a machine-readable value; some Thai CMSs write the BE year there too."""
+    m = _ISO_DATE.search(value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        return date(year - 543 if year > 2400 else year, int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def _meta_published(tree: lxml.html.HtmlElement) -> date | None:
-    for name in _META_DATE:
-        for value in tree.xpath(
-            f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content"
-        ):
-            m = _ISO_DATE.search(value)
-            if m:
-                year = int(m.group(1))
-                year = year - 543 if year > 2400 else year
-                try:
-                    return date(year, int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    continue
-    for value in tree.xpath("//time/@datetime"):
-        m = _ISO_DATE.search(value)
-        if m:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                continue
+    xpaths = [
+        f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content" for name in _META_DATE
+    ]
+    for xpath in [*xpaths, "//time/@datetime"]:
+        for value in tree.xpath(xpath):
+            found = _iso_date(value)
+            if found is not None:
+                return found
     return None
 
 
