@@ -129,7 +129,8 @@ def normalise_text(raw: str) -> NormalisedText:
             " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
         )
         if not stripped:
-            if out and not (len(out) >= 2 and out[-1] == "\n" and out[-2] == "\n") and out[-1] == "\n":
+            # A blank line becomes one "\n" after the line's own: at most one empty line in a row.
+            if out[-1:] == ["\n"] and out[-2:] != ["\n", "\n"]:
                 out.append("\n")
                 out_offsets.append(offsets[line_start] if line_start < len(offsets) else pos)
             continue

@@ -57,7 +57,9 @@ def test_html_whose_first_paragraph_starts_like_the_headline_keeps_the_headline(
 def test_empty_or_odd_input_gives_a_record_not_an_exception(item: dict) -> None:
     record = extract_record(item)
     assert record.doc_id == item["doc_id"]
-    assert not record.is_event or record.error is None
+    assert record.error is None
+    assert not record.is_event
+    assert record.event_date is None and record.venue is None
 
 
 def test_repeated_use_gives_identical_records() -> None:
