@@ -106,7 +106,7 @@ def _text_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _insert_rows(
+def insert_rows(
     con: duckdb.DuckDBPyConnection, insert: str, rows: list[list[Any]], on_conflict: str = ""
 ) -> None:
     """`insert` (e.g. "INSERT OR IGNORE INTO pages") for many rows in ONE statement: each column
@@ -157,7 +157,7 @@ def _load_pages(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, load
     load.pages_read = len(rows)
     before = con.execute("SELECT count(*) FROM pages").fetchone()[0]
     if rows:
-        _insert_rows(con, "INSERT OR IGNORE INTO pages", rows)
+        insert_rows(con, "INSERT OR IGNORE INTO pages", rows)
     load.pages_added = con.execute("SELECT count(*) FROM pages").fetchone()[0] - before
 
 
@@ -198,7 +198,7 @@ def _load_listings(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, l
 def _upsert_listings(con: duckdb.DuckDBPyConnection, rows: list[list[Any]]) -> None:
     # Only a successful response carries validators for the current content: a 304 or a failed
     # fetch keeps the stored ones.
-    _insert_rows(
+    insert_rows(
         con,
         "INSERT INTO listing_state",
         rows,
@@ -235,7 +235,7 @@ def _load_errors(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, loa
     load.errors_read = len(rows)
     before = con.execute("SELECT count(*) FROM crawl_errors").fetchone()[0]
     if rows:
-        _insert_rows(con, "INSERT OR IGNORE INTO crawl_errors", rows)
+        insert_rows(con, "INSERT OR IGNORE INTO crawl_errors", rows)
     load.errors_added = con.execute("SELECT count(*) FROM crawl_errors").fetchone()[0] - before
 
 

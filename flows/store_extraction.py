@@ -12,6 +12,7 @@ import hashlib
 import json
 import sys
 import uuid
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from typing import Literal
 import duckdb
 
 from flows.dedup import TextFingerprint, fingerprint, similarity, venues_compatible
+from flows.search import search_digest
 from flows.store_clock import utc_now
 from flows.store_identity import (
     article_id_for,
@@ -32,6 +34,7 @@ from flows.store_identity import (
     stable_id,
     venue_key,
 )
+from flows.store_pending import ARTICLE_COLUMNS, EVENT_COLUMNS, FIRST_SEEN, LAST_SEEN, PendingRows
 from schemas.models import EventRecord, Official
 
 
@@ -132,13 +135,19 @@ def finish_extraction_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: d
 
 @dataclass(frozen=True)
 class ExtractionInput:
-    """One page's extraction, for load_extractions."""
+    """One page's extraction, for load_extractions.
+
+    Extraction workers can compute the text's near-duplicate fingerprint and its search tokens in
+    parallel; whatever is missing is computed here, or (search tokens) by build_search_index later.
+    """
 
     page: PageRef
     text: str
     title: str | None
     published: date | None
     record: EventRecord
+    fingerprint: TextFingerprint | None = None
+    search_tokens: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,8 @@ class _ArticleInput:
     record_json: str
     extractor_version: str
     run_id: str
+    fingerprint: TextFingerprint | None
+    search_tokens: str | None
 
 
 @dataclass(frozen=True)
@@ -164,11 +175,18 @@ class _StoredArticle:
     is_primary: bool
 
 
+# A candidate for near-duplicate matching: (event_id, article_id, venue, province_code, fingerprint).
+_Candidate = tuple[str, str, str | None, str | None, TextFingerprint]
+
+
 class _BatchState:
-    """Lookups made once per batch, because every DuckDB statement costs milliseconds.
+    """Lookups made once per batch, and new rows written once per batch (PendingRows), because
+    every DuckDB statement costs milliseconds.
 
     Each lookup runs on first use only (a batch of unchanged pages needs just the stored articles).
-    Articles touched earlier in the same batch are looked up again, since their rows changed.
+    Articles touched earlier in the same batch are looked up again, since their rows changed. The
+    common case, a page never loaded before, only adds rows; anything that reads or updates existing
+    rows first calls `settle`, which writes the pending rows and forgets cached candidates.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, items: Sequence[_ArticleInput]) -> None:
@@ -176,6 +194,48 @@ class _BatchState:
         self._items = items
         self.stored = _stored_articles(con, [item.article_id for item in items])
         self.touched: set[str] = set()
+        self.pending = PendingRows()
+        self._candidates: dict[date, list[_Candidate]] | None = None
+
+    def settle(self) -> None:
+        self.pending.flush(self._con)
+        self._candidates = None
+
+    def duplicate_candidates(self, block_date: date) -> list[_Candidate]:
+        """Mentions of events on `block_date` (event date, else publication date), in the order
+        the matching relies on. Fetched for every date of the batch in one query, then kept up to
+        date by `add_candidate` as the batch creates events and mentions."""
+        if self._candidates is None:
+            self.settle()
+            dates = sorted({d for item in self._items if (d := item.record.event_date or item.published)})
+            self._candidates = defaultdict(list)
+            for day, *candidate in self._con.execute(
+                """
+                SELECT coalesce(e.event_date, e.published_date), e.event_id, a.article_id, e.venue,
+                       e.province_code, a.shingle_count, a.minhash
+                FROM events AS e
+                JOIN event_mentions AS m USING (event_id)
+                JOIN articles AS a ON a.article_id = m.article_id
+                WHERE coalesce(e.event_date, e.published_date) IN (SELECT unnest($dates))
+                """,
+                {"dates": dates},
+            ).fetchall():
+                event_id, article_id, venue, province_code, shingle_count, minhash = candidate
+                self._candidates[day].append(
+                    (
+                        event_id,
+                        article_id,
+                        venue,
+                        province_code,
+                        TextFingerprint.from_blob(shingle_count, minhash),
+                    )
+                )
+        return sorted(self._candidates.get(block_date, []), key=lambda c: (c[0], c[1]))
+
+    def add_candidate(self, block_date: date | None, candidate: _Candidate) -> None:
+        """A mention written in this batch (a cache built later reads it from the database)."""
+        if self._candidates is not None and block_date is not None:
+            self._candidates[block_date].append(candidate)
 
     def _column(self, query: str, params: dict | None = None) -> list:
         return [row[0] for row in self._con.execute(query, params or {}).fetchall()]
@@ -222,6 +282,7 @@ class _BatchState:
 
     def stored_article(self, con: duckdb.DuckDBPyConnection, article_id: str) -> _StoredArticle | None:
         if article_id in self.touched:
+            self.settle()
             return _stored_articles(con, [article_id]).get(article_id)
         self.touched.add(article_id)
         return self.stored.get(article_id)
@@ -255,6 +316,7 @@ def load_extractions(
     try:
         batch = _BatchState(con, [p for p in prepared if isinstance(p, _ArticleInput)])
         outcomes = [p if isinstance(p, LoadOutcome) else _load_prepared(con, batch, p) for p in prepared]
+        batch.pending.flush(con)
         con.commit()
         return outcomes
     except Exception:
@@ -295,6 +357,8 @@ def _prepare(item: ExtractionInput, run_version: str, run_id: str) -> _ArticleIn
             record_json=record.model_dump_json(),
             extractor_version=version,
             run_id=run_id,
+            fingerprint=item.fingerprint,
+            search_tokens=item.search_tokens,
         )
     except Exception as exc:  # the contract: one bad page is reported, never stops the load
         message = f"{item.page.canonical_url}: could not store the extraction ({type(exc).__name__}: {exc})"
@@ -328,8 +392,10 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, batch: _BatchState, item: _Ar
     stored = batch.stored_article(con, item.article_id)
     if stored and stored.unchanged_key == _unchanged_key(item):
         return LoadOutcome(item.article_id, "unchanged", event_id=stored.event_id)
-    text_fingerprint = fingerprint(item.text)
-    _write_article(con, item, text_fingerprint, exists=stored is not None)
+    if stored is not None:
+        batch.settle()  # what follows reads and updates this article's rows in the database
+    text_fingerprint = item.fingerprint or fingerprint(item.text)
+    _write_article(con, batch, item, text_fingerprint, exists=stored is not None)
     mention = (stored.event_id, stored.is_primary) if stored and stored.event_id else None
     if not item.record.is_event:
         if mention:
@@ -347,54 +413,41 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, batch: _BatchState, item: _Ar
         action: LoadAction = "updated"
         score = None
     else:
-        match = _find_duplicate_event(con, item, text_fingerprint)
+        block_date = item.record.event_date or item.published
+        match = _find_duplicate_event(batch, item, block_date, text_fingerprint)
         if match:
-            event_id, score = match
+            candidate, score = match
+            event_id, venue, province_code = candidate[0], candidate[2], candidate[3]
             action = "merged"
         else:
             event_id, score = _fresh_event_id(con, batch, item.page.canonical_url), None
             _write_event(con, batch, event_id, item.article_id, item.record, item.run_id, exists=False)
+            venue, province_code = item.record.venue, item.record.province_code
+            block_date = item.record.event_date or item.record.published_date  # as the event row has it
             action = "new_event"
-        con.execute(
-            "INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?)",
+        batch.pending.add(
+            "event_mentions",
             [item.article_id, event_id, action == "new_event", score, item.extractor_version, item.run_id],
         )
+        batch.add_candidate(block_date, (event_id, item.article_id, venue, province_code, text_fingerprint))
     _replace_officials(con, batch, event_id, item.article_id, item.record, had_officials=stored is not None)
     _extend_seen(con, batch, event_id, item.page)
     return LoadOutcome(item.article_id, action, event_id=event_id, similarity=score)
 
 
-_ARTICLE_COLUMNS = (
-    "canonical_url",
-    "url",
-    "source_id",
-    "page_id",
-    "fetched_at",
-    "content_sha256",
-    "text_sha256",
-    "title",
-    "published_date",
-    "text",
-    "shingle_count",
-    "minhash",
-    "is_event",
-    "record",
-    "error",
-    "extractor_version",
-    "extraction_run_id",
-)
 # Plain INSERT or UPDATE: DuckDB's ON CONFLICT path costs several milliseconds per row.
-_INSERT_ARTICLE = (
-    f"INSERT INTO articles (article_id, {', '.join(_ARTICLE_COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' for _ in _ARTICLE_COLUMNS)})"
-)
 _UPDATE_ARTICLE = (
-    f"UPDATE articles SET {', '.join(f'{column} = ?' for column in _ARTICLE_COLUMNS)} WHERE article_id = ?"
+    f"UPDATE articles SET {', '.join(f'{column} = ?' for column in ARTICLE_COLUMNS)} WHERE article_id = ?"
 )
 
 
 def _write_article(
-    con: duckdb.DuckDBPyConnection, item: _ArticleInput, text_fp: TextFingerprint, *, exists: bool
+    con: duckdb.DuckDBPyConnection,
+    batch: _BatchState,
+    item: _ArticleInput,
+    text_fp: TextFingerprint,
+    *,
+    exists: bool,
 ) -> None:
     page = item.page
     values = [
@@ -419,7 +472,12 @@ def _write_article(
     if exists:
         con.execute(_UPDATE_ARTICLE, [*values, item.article_id])
     else:
-        con.execute(_INSERT_ARTICLE, [item.article_id, *values])
+        batch.pending.add("articles", [item.article_id, *values])
+    if item.search_tokens is not None:
+        if exists:
+            con.execute("DELETE FROM article_search WHERE article_id = ?", [item.article_id])
+        digest = search_digest(item.text_sha256, item.title)
+        batch.pending.add("article_search", [item.article_id, digest, item.search_tokens])
 
 
 def _fresh_event_id(con: duckdb.DuckDBPyConnection, batch: _BatchState, canonical_url: str) -> str:
@@ -436,64 +494,27 @@ def _fresh_event_id(con: duckdb.DuckDBPyConnection, batch: _BatchState, canonica
 
 
 def _find_duplicate_event(
-    con: duckdb.DuckDBPyConnection, item: _ArticleInput, text_fp: TextFingerprint
-) -> tuple[str, float] | None:
+    batch: _BatchState, item: _ArticleInput, block_date: date | None, text_fp: TextFingerprint
+) -> tuple[_Candidate, float] | None:
     """The event, on the same date, whose mentions best match this text as a near-duplicate."""
-    record = item.record
-    block_date = record.event_date or item.published
     if block_date is None:
         return None
-    candidates = con.execute(
-        """
-        SELECT e.event_id, e.venue, e.province_code, a.shingle_count, a.minhash
-        FROM events AS e
-        JOIN event_mentions AS m USING (event_id)
-        JOIN articles AS a ON a.article_id = m.article_id
-        WHERE coalesce(e.event_date, e.published_date) = ? AND a.article_id <> ?
-        ORDER BY e.event_id, a.article_id
-        """,
-        [block_date, item.article_id],
-    ).fetchall()
-    best: tuple[str, float] | None = None
-    for event_id, venue, province_code, shingle_count, minhash in candidates:
+    record = item.record
+    best: tuple[_Candidate, float] | None = None
+    for candidate in batch.duplicate_candidates(block_date):
+        _, article_id, venue, province_code, candidate_fp = candidate
+        if article_id == item.article_id:
+            continue
         if not venues_compatible(record.venue, record.province_code, venue, province_code):
             continue
-        match = similarity(text_fp, TextFingerprint.from_blob(shingle_count, minhash))
+        match = similarity(text_fp, candidate_fp)
         if match.is_near_duplicate and (best is None or match.score > best[1]):
-            best = (event_id, match.score)
+            best = (candidate, match.score)
     return best
 
 
-_EVENT_COLUMNS = (
-    "primary_article_id",
-    "event_date",
-    "event_start",
-    "event_end",
-    "event_time",
-    "venue",
-    "venue_core",
-    "venue_id",
-    "province",
-    "province_code",
-    "attendee_count",
-    "attendee_qualifier",
-    "programme_name",
-    "programme_id",
-    "organizer",
-    "event_type",
-    "published_date",
-    "title",
-    "fiscal_year",
-    "evidence",
-    "extractor_version",
-    "extraction_run_id",
-)
-_INSERT_EVENT = (
-    f"INSERT INTO events (event_id, {', '.join(_EVENT_COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' for _ in _EVENT_COLUMNS)})"
-)
 _UPDATE_EVENT = (
-    f"UPDATE events SET {', '.join(f'{column} = ?' for column in _EVENT_COLUMNS)} WHERE event_id = ?"
+    f"UPDATE events SET {', '.join(f'{column} = ?' for column in EVENT_COLUMNS)} WHERE event_id = ?"
 )
 
 
@@ -517,13 +538,13 @@ def _write_event(
         record.event_time,
         record.venue,
         record.venue_core,
-        _ensure_venue(con, batch, record),
+        _ensure_venue(batch, record),
         record.province,
         record.province_code,
         record.attendee_count,
         record.attendee_qualifier,
         record.programme_name,
-        _ensure_programme(con, batch, record),
+        _ensure_programme(batch, record),
         record.organizer,
         record.event_type,
         record.published_date,
@@ -536,30 +557,30 @@ def _write_event(
     if exists:
         con.execute(_UPDATE_EVENT, [*values, event_id])
     else:
-        con.execute(_INSERT_EVENT, [event_id, *values])
+        batch.pending.add_event([event_id, *values, None, None])  # seen-times: _extend_seen
 
 
-def _ensure_venue(con: duckdb.DuckDBPyConnection, batch: _BatchState, record: EventRecord) -> str | None:
+def _ensure_venue(batch: _BatchState, record: EventRecord) -> str | None:
     name = compact(record.venue_core or record.venue)
     if not name:
         return None
     venue_id = stable_id("venue", venue_key(name, record.province_code))
     if venue_id not in batch.venue_ids:
-        con.execute(
-            "INSERT INTO venues VALUES (?, ?, ?, ?, ?)",
+        batch.pending.add(
+            "venues",
             [venue_id, name, compact(record.venue_core) or None, record.province, record.province_code],
         )
         batch.venue_ids.add(venue_id)
     return venue_id
 
 
-def _ensure_programme(con: duckdb.DuckDBPyConnection, batch: _BatchState, record: EventRecord) -> str | None:
+def _ensure_programme(batch: _BatchState, record: EventRecord) -> str | None:
     name = compact(record.programme_name)
     if not name:
         return None
     programme_id = stable_id("programme", programme_key(name))
     if programme_id not in batch.programme_ids:
-        con.execute("INSERT INTO programmes VALUES (?, ?)", [programme_id, name])
+        batch.pending.add("programmes", [programme_id, name])
         batch.programme_ids.add(programme_id)
     return programme_id
 
@@ -587,12 +608,19 @@ def _refresh_seen(con: duckdb.DuckDBPyConnection, event_id: str) -> None:
 def _extend_seen(con: duckdb.DuckDBPyConnection, batch: _BatchState, event_id: str, page: PageRef) -> None:
     """Widen first_seen/last_seen by this mention's fetches (the page loaded and any in `pages`)."""
     times = [t for t in (page.fetched_at, *batch.fetch_span.get(page.canonical_url, ())) if t is not None]
-    if times:
+    if not times:
+        return
+    pending = batch.pending.events.get(event_id)
+    if pending is None:
         con.execute(
             "UPDATE events SET first_seen = least(first_seen, $first), last_seen = greatest(last_seen, $last)"
             " WHERE event_id = $id",
             {"first": min(times), "last": max(times), "id": event_id},
         )
+        return
+    # least/greatest as SQL computes them: NULLs are ignored.
+    pending[FIRST_SEEN] = min(t for t in (pending[FIRST_SEEN], *times) if t is not None)
+    pending[LAST_SEEN] = max(t for t in (pending[LAST_SEEN], *times) if t is not None)
 
 
 def _detach_mention(
@@ -622,9 +650,6 @@ def _detach_mention(
     _refresh_seen(con, event_id)
 
 
-_EVENT_OFFICIAL_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-
-
 def _replace_officials(
     con: duckdb.DuckDBPyConnection,
     batch: _BatchState,
@@ -636,31 +661,27 @@ def _replace_officials(
 ) -> None:
     if had_officials:
         con.execute("DELETE FROM event_officials WHERE article_id = ?", [article_id])
-    values: list[object] = []
     for seq, official in enumerate(record.officials):
         if not name_key(official.name):
             continue
         span = official.span or (None, None)
-        values += [
-            event_id,
-            article_id,
-            seq,
-            _resolve_official(con, batch, official),
-            compact(official.name),
-            official.honorific,
-            official.position,
-            official.organisation,
-            official.role,
-            official.is_public_official,
-            span[0],
-            span[1],
-            record.extractor_version,
-        ]
-    if values:
-        # One multi-row INSERT (placeholders only, no values in the SQL text) instead of executemany.
-        rows = len(values) // 13
-        con.execute(
-            f"INSERT INTO event_officials VALUES {', '.join([_EVENT_OFFICIAL_PLACEHOLDERS] * rows)}", values
+        batch.pending.add(
+            "event_officials",
+            [
+                event_id,
+                article_id,
+                seq,
+                _resolve_official(con, batch, official),
+                compact(official.name),
+                official.honorific,
+                official.position,
+                official.organisation,
+                official.role,
+                official.is_public_official,
+                span[0],
+                span[1],
+                record.extractor_version,
+            ],
         )
 
 
@@ -678,8 +699,7 @@ def _resolve_official(con: duckdb.DuckDBPyConnection, batch: _BatchState, offici
         chosen = next((i for i, row in enumerate(known) if positions_compatible(row[1], position)), None)
     if chosen is None:
         official_id = stable_id("official", key, position)
-        con.execute(
-            "INSERT INTO officials VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        batch.pending.add_official(
             [
                 official_id,
                 compact(official.name),
@@ -689,7 +709,7 @@ def _resolve_official(con: duckdb.DuckDBPyConnection, batch: _BatchState, offici
                 position,
                 official.organisation,
                 official.is_public_official,
-            ],
+            ]
         )
         known.append((official_id, position, official.organisation, official.is_public_official))
         known.sort()
@@ -702,8 +722,31 @@ def _resolve_official(con: duckdb.DuckDBPyConnection, batch: _BatchState, offici
         known_public or official.is_public_official,
     )
     if learned != known[chosen]:
-        con.execute(
-            """
+        _learn(con, batch, official, learned)
+        known[chosen] = learned
+    return official_id
+
+
+def _learn(
+    con: duckdb.DuckDBPyConnection,
+    batch: _BatchState,
+    official: Official,
+    learned: tuple[str, str, str, bool],
+) -> None:
+    """Store what a later mention taught about an official (the UPDATE below, on a pending row
+    if the official was created in this batch)."""
+    official_id, position_key_learned, _, public = learned
+    pending = batch.pending.officials.get(official_id)
+    if pending is not None:
+        # [official_id, name, name_key, honorific, position, position_key, organisation, public]
+        if pending[5] == "":
+            pending[4] = official.position
+        if pending[6] == "":
+            pending[6] = official.organisation
+        pending[5], pending[7] = position_key_learned, public
+        return
+    con.execute(
+        """
             UPDATE officials SET
                 position = CASE WHEN position_key = '' THEN $position ELSE position END,
                 organisation = CASE WHEN organisation = '' THEN $organisation ELSE organisation END,
@@ -711,13 +754,11 @@ def _resolve_official(con: duckdb.DuckDBPyConnection, batch: _BatchState, offici
                 is_public_official = $public
             WHERE official_id = $id
             """,
-            {
-                "position": official.position,
-                "organisation": official.organisation,
-                "position_key": learned[1],
-                "public": learned[3],
-                "id": official_id,
-            },
-        )
-        known[chosen] = learned
-    return official_id
+        {
+            "position": official.position,
+            "organisation": official.organisation,
+            "position_key": position_key_learned,
+            "public": public,
+            "id": official_id,
+        },
+    )

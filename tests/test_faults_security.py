@@ -31,18 +31,13 @@ ALLOWED: dict[str, dict[str, str]] = {
     "flows/store_crawl.py": {
         "', '.join(('?' for _ in _STAT_COLUMNS))": "placeholders, one per constant column",
         "', '.join((f'{column} = excluded.{column}' for column in _STAT_COLUMNS))": "constant columns",
-        "insert": "_insert_rows' INSERT clause: every caller in the module passes a constant",
-        "on_conflict": "_insert_rows' ON CONFLICT clause: every caller in the module passes a constant",
+        "insert": "insert_rows' INSERT clause: every caller (here and store_pending) passes a constant",
+        "on_conflict": "insert_rows' ON CONFLICT clause: every caller passes a constant",
         "selects": "unnest($n) placeholders, one per column",
     },
     "flows/store_extraction.py": {
-        "', '.join([_EVENT_OFFICIAL_PLACEHOLDERS] * rows)": "placeholders, one group per row",
-        "', '.join(_ARTICLE_COLUMNS)": "the constant column tuple",
-        "', '.join(_EVENT_COLUMNS)": "the constant column tuple",
-        "', '.join(('?' for _ in _ARTICLE_COLUMNS))": "placeholders, one per constant column",
-        "', '.join(('?' for _ in _EVENT_COLUMNS))": "placeholders, one per constant column",
-        "', '.join((f'{column} = ?' for column in _ARTICLE_COLUMNS))": "constant columns, ? values",
-        "', '.join((f'{column} = ?' for column in _EVENT_COLUMNS))": "constant columns, ? values",
+        "', '.join((f'{column} = ?' for column in ARTICLE_COLUMNS))": "constant columns, ? values",
+        "', '.join((f'{column} = ?' for column in EVENT_COLUMNS))": "constant columns, ? values",
         "query": "_BatchState._column's parameter; every caller passes a constant SELECT",
     },
     "flows/store_migrations.py": {
