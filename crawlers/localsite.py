@@ -115,8 +115,12 @@ def sniff_content_type(path: Path, head: bytes) -> str:
     return SUFFIX_TYPES.get(suffix, "text/html")
 
 
-def resolve_file(root: Path, target: str) -> Path | None:
-    """The mirror file for a request target, or None (also for anything outside `root`)."""
+def resolve_file(root: Path, target: str, root_resolved: Path | None = None) -> Path | None:
+    """The mirror file for a request target, or None (also for anything outside `root`).
+
+    `root_resolved` is `root.resolve()` when the caller already has it: a server resolves its root
+    once instead of on every request (that is a syscall per path component).
+    """
     parts = urlsplit(target)
     relative = unquote(parts.path).lstrip("/")
     base = root / relative
@@ -127,7 +131,7 @@ def resolve_file(root: Path, target: str) -> Path | None:
         candidates.append(base / "index.html")
     else:
         candidates += [base, base.with_name(base.name + ".html"), base / "index.html"]
-    root_resolved = root.resolve()
+    root_resolved = root_resolved or root.resolve()
     for candidate in candidates:
         try:
             resolved = candidate.resolve()
@@ -155,6 +159,7 @@ class LocalSite:
         self.charset: str | None = settings.get("charset", "utf-8")
         self.file_headers: dict[str, dict[str, str]] = settings.get("headers", {})
         self.routes = load_routes(self.root) if self.root else None
+        self._root_resolved = self.root.resolve() if self.root else None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._port: int | None = None
@@ -201,10 +206,10 @@ class LocalSite:
             if route is None:
                 return None
             relative, route_headers = route
-            path = resolve_file(self.root, "/" + relative)
+            path = resolve_file(self.root, "/" + relative, self._root_resolved)
             headers.update(route_headers)
         else:
-            path = resolve_file(self.root, target)
+            path = resolve_file(self.root, target, self._root_resolved)
         if path is None:
             return None
         body = path.read_bytes()

@@ -2,7 +2,10 @@
 request record, so extraction can be re-run without crawling.
 
 Files are `khaosan-<run>-<n>.warc.gz` under the WARC directory, rotated at `max_file_bytes`. Each
-record is its own gzip member and is flushed at once, so a killed crawl leaves readable files. The
+record is its own gzip member and is flushed at once, so a killed crawl leaves readable files. warcio
+builds and serialises the records; this module gzips each one itself at GZIP_LEVEL, because warcio
+always compresses at level 9: on 16 KB Thai article pages level 9 took 1.35 CPU-ms per page, level 6
+0.71 and level 4 0.35, for archives 0.225, 0.227 and 0.252 of the raw size. The
 stored payload is the body as Scrapy delivered it, i.e. after Content-Encoding was undone; the
 Content-Encoding/Transfer-Encoding headers are therefore dropped and Content-Length set to the stored
 length, keeping the record self-consistent.
@@ -11,6 +14,7 @@ length, keeping the record self-consistent.
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -18,10 +22,12 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DEFAULT_MAX_FILE_BYTES = 1 << 30
+GZIP_LEVEL = 4  # a quarter of level 9's CPU for an archive ~10 % larger (module docstring)
 _DROPPED_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 
 
@@ -41,8 +47,10 @@ class WarcArchive:
         self.max_file_bytes = max_file_bytes
         self._index = 0
         self._handle: BinaryIO | None = None
-        self._writer: WARCWriter | None = None
         self._name = ""
+        # warcio serialises uncompressed records into this buffer; _member gzips them.
+        self._buffer = io.BytesIO()
+        self._writer = WARCWriter(self._buffer, gzip=False)
 
     def _open_next(self) -> None:
         self.close()
@@ -50,7 +58,14 @@ class WarcArchive:
         self._index += 1
         self._name = f"khaosan-{self.run_id}-{self._index:05d}.warc.gz"
         self._handle = (self.warc_dir / self._name).open("ab")
-        self._writer = WARCWriter(self._handle, gzip=True)
+
+    def _member(self, record: ArcWarcRecord) -> bytes:
+        """The record as one complete gzip member."""
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.write_record(record)
+        compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)  # +16: gzip framing
+        return compressor.compress(self._buffer.getvalue()) + compressor.flush()
 
     def write(
         self,
@@ -63,7 +78,7 @@ class WarcArchive:
     ) -> WarcLocation:
         if self._handle is None or self._handle.tell() >= self.max_file_bytes:
             self._open_next()
-        assert self._handle is not None and self._writer is not None
+        assert self._handle is not None
         headers = [(k, v) for k, v in response_headers if k.lower() not in _DROPPED_HEADERS]
         headers.append(("Content-Length", str(len(body))))
         http_headers = StatusAndHeaders(f"{status} {_reason(status)}", headers, protocol="HTTP/1.1")
@@ -77,24 +92,25 @@ class WarcArchive:
             [("Host", parts.netloc), *(request_headers or [])],
             is_http_request=True,
         )
+        # length=0: without it warcio spools the empty payload to a temporary file to measure it
         request = self._writer.create_warc_record(
-            url, "request", payload=io.BytesIO(b""), http_headers=request_line
+            url, "request", payload=io.BytesIO(b""), length=0, http_headers=request_line
         )
         request.rec_headers.add_header(
             "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
         )
+        response_member = self._member(response)
+        request_member = self._member(request)
         offset = self._handle.tell()
-        self._writer.write_record(response)
-        length = self._handle.tell() - offset
-        self._writer.write_record(request)
+        self._handle.write(response_member)
+        self._handle.write(request_member)
         self._handle.flush()
-        return WarcLocation(self._name, offset, length)
+        return WarcLocation(self._name, offset, len(response_member))
 
     def close(self) -> None:
         if self._handle is not None:
             self._handle.close()
         self._handle = None
-        self._writer = None
 
 
 def _reason(status: int) -> str:

@@ -2,6 +2,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from crawlers.encoding import decode_html
 from crawlers.warc import WarcArchive, read_html
@@ -71,3 +72,30 @@ def test_wrong_offset_is_a_clear_error(tmp_path: Path) -> None:
     # the request record follows the response record: pointing at it is not a response
     with pytest.raises(ValueError, match="no WARC response record"):
         read_html(tmp_path, location.warc_file, location.offset + location.length)
+
+
+def test_records_are_complete_warc_pairs_with_valid_digests(tmp_path: Path) -> None:
+    """The archive gzips warcio's records itself: every member must still be a whole record whose
+    block and payload digests verify, each response followed by its request record."""
+    archive = WarcArchive(tmp_path, run_id="r")
+    bodies = [ARTICLE.encode("utf-8") * 50, b""]
+    locations = [
+        archive.write(
+            f"http://a.test/{n}?x=1", 200, [("Content-Type", "text/html")], body, request_headers=[("A", "b")]
+        )
+        for n, body in enumerate(bodies)
+    ]
+    archive.close()
+    with (tmp_path / locations[0].warc_file).open("rb") as handle:
+        records = [
+            (record.rec_type, record.rec_headers, record.content_stream().read())
+            for record in ArchiveIterator(handle, check_digests="raise")
+        ]
+    assert [kind for kind, _, _ in records] == ["response", "request"] * len(bodies)
+    for (_, response, body), (_, request, request_head), sent in zip(
+        records[::2], records[1::2], bodies, strict=True
+    ):
+        assert body == sent and response.get_header("WARC-Payload-Digest")
+        assert request.get_header("WARC-Concurrent-To") == response.get_header("WARC-Record-ID")
+        assert request.get_header("WARC-Target-URI") == response.get_header("WARC-Target-URI")
+        assert request_head == b""  # the request line and headers are the record's HTTP headers
