@@ -14,7 +14,12 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-_TOKEN = re.compile(r"\n+|[\u0e00-\u0e7f]+|[A-Za-z]+\.?|\d+(?:[.,:/]\d+)*|\S")
+_TOKEN = r"\n+|[\u0e00-\u0e7f]+|[A-Za-z]+\.?|\d+(?:[.,:/]\d+)*|\S"
+# Each token with the gap after it: text between tokens is only whitespace other than "\n"
+# (everything else is a token), so one findall gives words and their trailing spaces without a
+# Python step per match.
+_TOKEN_AND_GAP = re.compile(rf"({_TOKEN})([^\S\n]*)")
+_LEADING_GAP = re.compile(r"[^\S\n]*")
 
 
 class ScriptRunTokenizer:
@@ -24,17 +29,13 @@ class ScriptRunTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for m in _TOKEN.finditer(text):
-            if words and m.start() > 0 and text[m.start() - 1] == " ":
-                spaces[-1] = True
-            elif not words and m.start() > 0:
-                # Leading spaces cannot be represented as trailing whitespace: keep them as a token.
-                words.append(text[: m.start()])
-                spaces.append(False)
-            words.append(m.group(0))
-            spaces.append(False)
-        if words and text.endswith(" "):
-            spaces[-1] = True
+        pairs = _TOKEN_AND_GAP.findall(text)
+        words = [word for word, _ in pairs]
+        # A token is followed by a space when the gap before the next token (or the end) ends in one.
+        spaces = [gap.endswith(" ") for _, gap in pairs]
+        leading = _LEADING_GAP.match(text).end()  # type: ignore[union-attr]  # matches empty at worst
+        if pairs and leading:
+            # Leading spaces cannot be represented as trailing whitespace: keep them as a token.
+            words.insert(0, text[:leading])
+            spaces.insert(0, False)
         return Doc(self.vocab, words=words, spaces=spaces)
