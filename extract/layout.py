@@ -51,8 +51,11 @@ _SHORT_LINE = 100
 _CONTINUATION_LINES = 2
 # (ณ only as a word: "…คุณ", "…เอราวัณ", "นายแพทย์โสภณ" end in the letter.)
 _OPEN_ENDING = re.compile(r"(?:(?:^|\s)ณ|และ|ให้|โดย|กับ|ของ|(?<!ได้)แก่|พร้อมด้วย|ร่วมกับ|เพื่อ|ซึ่ง|,|-)$")
+# No _OPEN_ENDING match is longer than this, so a line's tail is all the search needs to read
+# (searching the whole line tried every alternative at every position of a long paragraph).
+_OPEN_ENDING_REACH = 12
 # "… เปิดเผยว่า⏎เวลา 09.30 น. ณ …": a telling goes on to the told activity's time or place.
-_TELLING_ENDING = re.compile(r"ว่า$")
+_TELLING_ENDING = "ว่า"
 _TIME_OR_PLACE_START = re.compile(r"(?:เวลา\s?\d|ณ[\s.]|ที่\s?(?:ห้อง|ศูนย์|อาคาร|โรงแรม))")
 _THAI_START = re.compile(r"[\u0e01-\u0e5b]")
 
@@ -127,8 +130,8 @@ def _continued(text: str, end: int) -> int:
         next_end = len(text) if next_end < 0 else next_end
         if end >= len(text):
             break
-        open_ended = _OPEN_ENDING.search(last_line) is not None
-        short = len(last_line) < _SHORT_LINE or _TELLING_ENDING.search(last_line) is not None
+        open_ended = _OPEN_ENDING.search(last_line, max(0, len(last_line) - _OPEN_ENDING_REACH)) is not None
+        short = len(last_line) < _SHORT_LINE or last_line.endswith(_TELLING_ENDING)
         if not (open_ended and _THAI_START.match(text, end + 1, next_end)) and not (
             short and _TIME_OR_PLACE_START.match(text, end + 1, next_end)
         ):
