@@ -73,20 +73,83 @@ class Similarity:
 
 def shingle_hashes(text: str) -> set[int]:
     """CRC32 of every character 5-gram of the text with whitespace removed, case-folded."""
-    compact = _SPACE.sub("", text).casefold()
-    return {
-        zlib.crc32(compact[i : i + SHINGLE_SIZE].encode("utf-8"))
-        for i in range(len(compact) - SHINGLE_SIZE + 1)
-    }
+    return {int(value) for value in _shingle_crcs(_SPACE.sub("", text).casefold())}
+
+
+# CRC-32 (zlib's) is affine in its input bits, so for a message of L bytes
+#     crc32(m) = ~(_CRC_OF_ZEROS[L] ^ XOR_j _CRC_OF_BYTE[L - 1 - j][m[j]])
+# where _CRC_OF_BYTE[k][b] is the raw register after byte b followed by k zero bytes (from a zero
+# register) and _CRC_OF_ZEROS[L] the raw register after L zero bytes from the initial ~0. This lets
+# numpy hash all of a text's 5-grams at once (~10x faster than zlib.crc32 per 5-gram, which cost a
+# millisecond a release) with exactly zlib's values, so stored fingerprints stay comparable.
+_MAX_SHINGLE_BYTES = 4 * SHINGLE_SIZE  # UTF-8 needs at most 4 bytes a character
+
+
+def _crc_tables() -> tuple[np.ndarray, np.ndarray]:
+    step = np.zeros(256, dtype=np.uint32)  # the classic byte-at-a-time table
+    for byte in range(256):
+        register = byte
+        for _ in range(8):
+            register = (register >> 1) ^ (0xEDB88320 if register & 1 else 0)
+        step[byte] = register
+
+    def advance(register: np.ndarray) -> np.ndarray:  # the raw register after one zero byte
+        return step[register & 0xFF] ^ (register >> np.uint32(8))
+
+    of_byte = np.zeros((_MAX_SHINGLE_BYTES + 1, 256), dtype=np.uint32)  # the last row stays zero
+    of_byte[0] = step
+    for k in range(1, _MAX_SHINGLE_BYTES):
+        of_byte[k] = advance(of_byte[k - 1])
+    of_zeros = np.zeros(_MAX_SHINGLE_BYTES + 1, dtype=np.uint32)
+    register = np.array([0xFFFFFFFF], dtype=np.uint32)
+    for length in range(_MAX_SHINGLE_BYTES + 1):
+        of_zeros[length] = register[0]
+        register = advance(register)
+    return of_byte, of_zeros
+
+
+_CRC_OF_BYTE, _CRC_OF_ZEROS = _crc_tables()
+
+
+def _shingle_crcs(compact: str) -> np.ndarray:
+    """zlib.crc32 of the UTF-8 bytes of every SHINGLE_SIZE-character window of `compact`."""
+    windows = len(compact) - SHINGLE_SIZE + 1
+    if windows <= 0:
+        return np.zeros(0, dtype=np.uint32)
+    try:
+        data = np.frombuffer(compact.encode("utf-8"), dtype=np.uint8)
+    except UnicodeEncodeError:  # lone surrogates: hash what can be hashed, one window at a time
+        return np.array(
+            [
+                zlib.crc32(compact[i : i + SHINGLE_SIZE].encode("utf-8", "surrogatepass"))
+                for i in range(windows)
+            ],
+            dtype=np.uint32,
+        )
+    points = np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32)
+    widths = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
+    offsets = np.concatenate(([0], np.cumsum(widths)))
+    starts = offsets[:windows]
+    lengths = offsets[SHINGLE_SIZE:] - starts
+    # One row per window, one column per byte position j: the table row is L - 1 - j, and the
+    # positions past a window's end (j >= L) are sent to an all-zero row.
+    j = np.arange(int(lengths.max()))
+    rows = lengths[:, None] - 1 - j
+    rows[rows < 0] = _MAX_SHINGLE_BYTES
+    padded = np.concatenate((data, np.zeros(len(j), dtype=np.uint8)))
+    contributions = _CRC_OF_BYTE[rows, padded[starts[:, None] + j]]
+    register = np.bitwise_xor.reduce(contributions, axis=1) ^ _CRC_OF_ZEROS[lengths]
+    return ~register
 
 
 def fingerprint(text: str) -> TextFingerprint:
-    hashes = shingle_hashes(text)
-    if not hashes:
+    hashes = np.unique(_shingle_crcs(_SPACE.sub("", text).casefold()))
+    if not hashes.size:
         return TextFingerprint(0, _EMPTY_SIGNATURE)
-    values = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
-    permuted = ((_A * values) % _PRIME + _B) % _PRIME
-    return TextFingerprint(len(hashes), tuple(int(v) for v in permuted.min(axis=1)))
+    summed = (_A * hashes.astype(np.uint64)) % _PRIME + _B
+    # (x mod p + b) mod p with both terms below p: one subtraction instead of a second modulo.
+    permuted = np.where(summed >= _PRIME, summed - _PRIME, summed)
+    return TextFingerprint(int(hashes.size), tuple(int(v) for v in permuted.min(axis=1)))
 
 
 def similarity(a: TextFingerprint, b: TextFingerprint) -> Similarity:

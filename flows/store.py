@@ -99,6 +99,10 @@ def _record_missing_pandas() -> None:
         sys.modules["pandas"] = None  # type: ignore[assignment]
 
 
+MEMORY_LIMIT = "600MB"
+CHECKPOINT_THRESHOLD = "256MB"
+
+
 def open_db(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) and migrate the database; read-only connections are not migrated."""
     _record_missing_pandas()
@@ -111,7 +115,15 @@ def open_db(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         if "lock" in str(exc).lower():
             raise DatabaseLockedError(_locked_message(path, exc)) from exc
         raise
+    # The buffer pool would otherwise grow to 80 % of RAM (4.6 GB seen on a 63k-release load);
+    # 600 MB keeps the whole refresh under 2 GB and costs nothing measurable: the full-text index
+    # of 63k releases builds as fast as with 1 GB (47 s), spilling what does not fit.
+    con.execute("SET memory_limit = $limit", {"limit": MEMORY_LIMIT})
     if not read_only:
+        # DuckDB checkpoints whenever the WAL passes 16 MB, i.e. every few load batches, and each
+        # checkpoint costs more as the database grows (0.5 s at 30k articles, most of a batch's
+        # time). At 256 MB a 63k-release load checkpoints a dozen times instead of hundreds.
+        con.execute("SET checkpoint_threshold = $size", {"size": CHECKPOINT_THRESHOLD})
         apply_migrations(con)
     return con
 
