@@ -7,11 +7,11 @@ refresh never blocks or breaks a reader.
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import importlib.util
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -155,16 +155,17 @@ def publish_snapshot(db_path: Path) -> Path:
     for leftover in db_path.parent.glob(f".{glob.escape(db_path.stem)}.snapshot-*.tmp.duckdb*"):
         leftover.unlink(missing_ok=True)
     try:
-        # Fold the WAL into the main file first; a busy writer connection may refuse, which only
-        # means the copy reads through the WAL, so the snapshot is still consistent.
-        with contextlib.suppress(duckdb.TransactionException):
-            con.execute("CHECKPOINT")
-        source = con.execute("SELECT current_database()").fetchone()[0]
-        con.execute(f"ATTACH {_sql_string(str(temporary))} AS {_SNAPSHOT_ALIAS}")
+        # Fold the WAL into the main file first. Then the file alone is the database, and while
+        # this connection holds the write lock nobody changes it, so a plain file copy is a
+        # consistent snapshot: ~3 s for a 2.7 GB database, where COPY FROM DATABASE took 29 s.
+        # A busy writer connection in this process may refuse the checkpoint; the copy then
+        # goes through one read transaction (COPY FROM DATABASE), which reads through the WAL.
         try:
-            con.execute(f"COPY FROM DATABASE {_sql_identifier(source)} TO {_SNAPSHOT_ALIAS}")
-        finally:
-            con.execute(f"DETACH {_SNAPSHOT_ALIAS}")
+            con.execute("CHECKPOINT")
+        except duckdb.TransactionException:
+            _copy_database(con, temporary)
+        else:
+            shutil.copyfile(db_path, temporary)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -172,6 +173,15 @@ def publish_snapshot(db_path: Path) -> Path:
         con.close()
     os.replace(temporary, target)
     return target
+
+
+def _copy_database(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    source = con.execute("SELECT current_database()").fetchone()[0]
+    con.execute(f"ATTACH {_sql_string(str(target))} AS {_SNAPSHOT_ALIAS}")
+    try:
+        con.execute(f"COPY FROM DATABASE {_sql_identifier(source)} TO {_SNAPSHOT_ALIAS}")
+    finally:
+        con.execute(f"DETACH {_SNAPSHOT_ALIAS}")
 
 
 def db_stats(con: duckdb.DuckDBPyConnection) -> dict:

@@ -507,3 +507,22 @@ def test_snapshot_readers_survive_a_writing_refresh(tmp_path: Path) -> None:
     latest = duckdb.connect(str(snapshot), read_only=True)
     assert latest.execute("SELECT count(*) FROM events").fetchone()[0] == 16
     latest.close()
+
+
+def test_snapshot_with_a_transaction_open_copies_only_committed_rows(tmp_path: Path) -> None:
+    """The snapshot is a file copy after a checkpoint: a transaction still open on another
+    connection must not leak into it (its rows are not in the checkpointed file)."""
+    db = tmp_path / "khaosan.duckdb"
+    con = open_db(db)
+    load(con, "https://lampang.example/archives/101", RELEASE_LAMPANG, lampang_record())
+    con.begin()
+    con.execute("INSERT INTO programmes VALUES ('uncommitted', 'โครงการที่ยังไม่บันทึก')")
+    snapshot = publish_snapshot(db)
+    con.rollback()
+    con.close()
+    copy = duckdb.connect(str(snapshot), read_only=True)
+    assert copy.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    assert (
+        copy.execute("SELECT count(*) FROM programmes WHERE programme_id = 'uncommitted'").fetchone()[0] == 0
+    )
+    copy.close()
