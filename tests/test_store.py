@@ -31,6 +31,7 @@ from flows.store_identity import stable_id
 from flows.store_migrations import LATEST_VERSION
 from schemas.models import EventRecord, Official
 from tests.store_factories import (
+    GOVERNOR,
     RELEASE_FLOOD,
     RELEASE_LAMPANG,
     RELEASE_LAMPANG_REPOST,
@@ -380,7 +381,18 @@ def test_bad_input_is_reported_not_raised(con) -> None:
 
 
 def test_batch_load_equals_one_by_one_and_isolates_a_bad_page(tmp_path: Path) -> None:
+    """Within a batch, new rows wait in memory (flows/store_pending.py): a person first named
+    without a position learns it from the next page, and a repost merges into an event created
+    earlier in the same batch and widens its seen-times. Loading page by page must agree."""
+    governor_unnamed_post = GOVERNOR.model_copy(update={"position": ""})
     items = [
+        ExtractionInput(
+            page("https://lampang.example/archives/99", content="0"),
+            RELEASE_TRAINING,
+            None,
+            date(2023, 1, 20),
+            training_record().model_copy(update={"officials": [governor_unnamed_post]}),
+        ),
         ExtractionInput(
             page("https://lampang.example/archives/101", content="1"),
             RELEASE_LAMPANG,
@@ -389,7 +401,7 @@ def test_batch_load_equals_one_by_one_and_isolates_a_bad_page(tmp_path: Path) ->
             lampang_record(),
         ),
         ExtractionInput(
-            page("https://prd.example/news/9", "prd_lampang", content="2"),
+            page("https://prd.example/news/9", "prd_lampang", datetime(2024, 3, 7, 10, 30), content="2"),
             RELEASE_LAMPANG_REPOST,
             None,
             date(2024, 3, 5),
@@ -418,9 +430,17 @@ def test_batch_load_equals_one_by_one_and_isolates_a_bad_page(tmp_path: Path) ->
         )
         for i in items
     ]
-    assert [o.action for o in batch] == ["new_event", "merged", "error", "new_event"]
+    assert [o.action for o in batch] == ["new_event", "new_event", "merged", "error", "new_event"]
     assert batch == single
     assert table_contents(batch_db) == table_contents(single_db)
+    assert batch_db.execute(
+        "SELECT count(*), min(position) FROM officials WHERE name_key = (SELECT name_key FROM officials"
+        " WHERE position LIKE 'ผู้ว่า%' LIMIT 1)"
+    ).fetchone() == (1, GOVERNOR.position)
+    seen = batch_db.execute(
+        "SELECT first_seen, last_seen FROM events WHERE event_id = ?", [batch[1].event_id]
+    )
+    assert seen.fetchone() == (datetime(2024, 3, 5, 8, 0), datetime(2024, 3, 7, 10, 30))
 
 
 def test_finish_run_records_counts_and_drops_unused_dictionary_rows(con) -> None:
