@@ -50,13 +50,14 @@ from flows.store import (
 )
 from schemas.models import EventRecord
 
-# Pages per extraction task: large enough to amortise task overhead (and pickling to workers),
-# small enough that loading starts while other batches are still being extracted. A batch is also
-# one load transaction.
-EXTRACT_BATCH = 200
-# Batches submitted ahead of the loader: enough to keep a few workers busy while the writer loads,
-# few enough that waiting results (~30 KB a page in memory) stay far below a gigabyte.
-EXTRACT_IN_FLIGHT = 8
+# Pages per extraction task: large enough to amortise task overhead (Prefect's task engine seems to cost a
+# worker about half a CPU-second per task: 500 instead of 200 cut a 10k-release run's worker CPU by
+# 13 % and its extract+load stage by 16 %), small enough that loading starts while other batches
+# are still being extracted. A batch is also one load transaction.
+EXTRACT_BATCH = 500
+# Batches submitted ahead of the loader: two per worker keeps both busy while the writer loads, and
+# waiting results (~40 KB a page in memory) stay near 100 MB.
+EXTRACT_IN_FLIGHT = 4
 
 
 @dataclass
