@@ -81,8 +81,9 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """Tokenise new or changed articles, drop removed ones, and rebuild the fts index.
 
     Tokenising is the slow part, so only articles whose title or text changed are re-tokenised
-    (found in SQL, without reading unchanged texts into Python); the fts index itself is always
-    rebuilt because DuckDB's fts indexes are not incremental.
+    (found in SQL, without reading unchanged texts into Python; in a refresh the extraction workers
+    have usually supplied the tokens already). DuckDB's fts indexes are not incremental, so the
+    index is rebuilt whole, but only when article_search differs from what it was built from.
     """
     load_fts(con)
     stale = con.execute(
@@ -115,7 +116,22 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.Error:
         con.rollback()
         raise
+    _rebuild_index_if_changed(con)
+
+
+def _rebuild_index_if_changed(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the fts index unless it was built from exactly the rows article_search holds now
+    (rows come from this function and from the loader, which stores the workers' tokens)."""
+    contents = con.execute(
+        "SELECT md5(coalesce(string_agg(article_id || ':' || text_sha256, ',' ORDER BY article_id), ''))"
+        " FROM article_search"
+    ).fetchone()[0]
+    built_from = con.execute("SELECT max(built_from) FROM search_index_state").fetchone()[0]
+    if built_from == contents and _index_exists(con):
+        return
     con.execute(_CREATE_INDEX)
+    con.execute("DELETE FROM search_index_state")
+    con.execute("INSERT INTO search_index_state VALUES (?)", [contents])
 
 
 def _index_exists(con: duckdb.DuckDBPyConnection) -> bool:

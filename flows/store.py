@@ -175,9 +175,9 @@ def publish_snapshot(db_path: Path) -> Path:
     return target
 
 
-def _copy_database(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+def _copy_database(con: duckdb.DuckDBPyConnection, temporary: Path) -> None:
     source = con.execute("SELECT current_database()").fetchone()[0]
-    con.execute(f"ATTACH {_sql_string(str(target))} AS {_SNAPSHOT_ALIAS}")
+    con.execute(f"ATTACH {_sql_string(str(temporary))} AS {_SNAPSHOT_ALIAS}")
     try:
         con.execute(f"COPY FROM DATABASE {_sql_identifier(source)} TO {_SNAPSHOT_ALIAS}")
     finally:
