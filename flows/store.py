@@ -171,8 +171,14 @@ def publish_snapshot(db_path: Path) -> Path:
         raise
     finally:
         con.close()
-    os.replace(temporary, target)
+    _swap_in(temporary, target)
     return target
+
+
+def _swap_in(temporary: Path, target: Path) -> None:
+    """Publish the finished copy: readers of the old snapshot keep their open file (POSIX rename).
+    A publisher killed before this leaves its temporary copy, which the next publisher removes."""
+    os.replace(temporary, target)
 
 
 def _copy_database(con: duckdb.DuckDBPyConnection, temporary: Path) -> None:

@@ -4,7 +4,7 @@ database of one clean run: same articles, events, mentions and officials, nothin
 The refresh runs as a real CLI subprocess (its own process group, so the crawl child dies with it)
 against the dep fixture site, on the session's temporary Prefect API. Kill points, one run each, all
 on the same database: mid-crawl (pages arriving), inside record_crawl's transaction, inside one
-article's load transaction, and while the snapshot is copied; then a normal run. Injected kills patch
+article's load transaction, and with the snapshot copied but not yet published; then a normal run. Injected kills patch
 a store function in the child before the CLI starts (see KILLER)."""
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def crash_runs(prefect_env: dict[str, str], tmp_path_factory: pytest.TempPathFac
         for point, kill_at in (
             ("record_crawl", "flows.store_crawl:_load_errors:1"),
             ("load", "flows.store_extraction:_replace_officials:3"),
-            ("snapshot", "flows.store:_sql_identifier:1"),
+            ("snapshot", "flows.store:_swap_in:1"),  # the temporary copy is written, not yet published
         ):
             results["kills"][point] = finish(refresh(prefect_env, sources, db, kill_at))
             results[f"after_{point}"] = database_content(db)  # the killed database still opens
