@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import duckdb
 
@@ -175,8 +175,14 @@ class _StoredArticle:
     is_primary: bool
 
 
-# A candidate for near-duplicate matching: (event_id, article_id, venue, province_code, fingerprint).
-_Candidate = tuple[str, str, str | None, str | None, TextFingerprint]
+class _Candidate(NamedTuple):
+    """A mention of an existing event that a new article may duplicate."""
+
+    event_id: str
+    article_id: str
+    venue: str | None
+    province_code: str | None
+    fingerprint: TextFingerprint
 
 
 class _BatchState:
@@ -220,17 +226,10 @@ class _BatchState:
                 """,
                 {"dates": dates},
             ).fetchall():
-                event_id, article_id, venue, province_code, shingle_count, minhash = candidate
-                self._candidates[day].append(
-                    (
-                        event_id,
-                        article_id,
-                        venue,
-                        province_code,
-                        TextFingerprint.from_blob(shingle_count, minhash),
-                    )
-                )
-        return sorted(self._candidates.get(block_date, []), key=lambda c: (c[0], c[1]))
+                *mention, shingle_count, minhash = candidate
+                fingerprint = TextFingerprint.from_blob(shingle_count, minhash)
+                self._candidates[day].append(_Candidate(*mention, fingerprint))
+        return sorted(self._candidates.get(block_date, []), key=lambda c: (c.event_id, c.article_id))
 
     def add_candidate(self, block_date: date | None, candidate: _Candidate) -> None:
         """A mention written in this batch (a cache built later reads it from the database)."""
@@ -417,7 +416,7 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, batch: _BatchState, item: _Ar
         match = _find_duplicate_event(batch, item, block_date, text_fingerprint)
         if match:
             candidate, score = match
-            event_id, venue, province_code = candidate[0], candidate[2], candidate[3]
+            event_id, venue, province_code = candidate.event_id, candidate.venue, candidate.province_code
             action = "merged"
         else:
             event_id, score = _fresh_event_id(con, batch, item.page.canonical_url), None
@@ -429,7 +428,8 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, batch: _BatchState, item: _Ar
             "event_mentions",
             [item.article_id, event_id, action == "new_event", score, item.extractor_version, item.run_id],
         )
-        batch.add_candidate(block_date, (event_id, item.article_id, venue, province_code, text_fingerprint))
+        written = _Candidate(event_id, item.article_id, venue, province_code, text_fingerprint)
+        batch.add_candidate(block_date, written)
     _replace_officials(con, batch, event_id, item.article_id, item.record, had_officials=stored is not None)
     _extend_seen(con, batch, event_id, item.page)
     return LoadOutcome(item.article_id, action, event_id=event_id, similarity=score)
@@ -502,12 +502,13 @@ def _find_duplicate_event(
     record = item.record
     best: tuple[_Candidate, float] | None = None
     for candidate in batch.duplicate_candidates(block_date):
-        _, article_id, venue, province_code, candidate_fp = candidate
-        if article_id == item.article_id:
+        if candidate.article_id == item.article_id:
             continue
-        if not venues_compatible(record.venue, record.province_code, venue, province_code):
+        if not venues_compatible(
+            record.venue, record.province_code, candidate.venue, candidate.province_code
+        ):
             continue
-        match = similarity(text_fp, candidate_fp)
+        match = similarity(text_fp, candidate.fingerprint)
         if match.is_near_duplicate and (best is None or match.score > best[1]):
             best = (candidate, match.score)
     return best
