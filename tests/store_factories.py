@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -209,3 +213,29 @@ def crawled_page(
         "http_etag": None,
         "http_last_modified": None,
     }
+
+
+@contextmanager
+def write_lock_held_elsewhere(db: Path, *, then_killed: bool = False) -> Iterator[None]:
+    """Another process holds DuckDB's write lock on `db` while the block runs, then closes it (or,
+    `then_killed`, dies by SIGKILL without closing)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        if then_killed:
+            holder.kill()
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)

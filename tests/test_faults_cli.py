@@ -6,8 +6,6 @@ what to do), a non-zero exit code and no traceback, and leaves the data as it wa
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from extract.pipeline import extract_article_and_record
 from flows.cli import app
 from flows.store import PageRef, finish_extraction_run, load_extraction, open_db, start_extraction_run
 from flows.store_identity import stable_id
+from tests.store_factories import write_lock_held_elsewhere
 
 RELEASE_TEXT = AWARDS = (
     "จังหวัดลำพูนมอบรางวัลครอบครัวอบอุ่นดีเด่น ประจำปี 2568\n"
@@ -92,24 +91,8 @@ def table_counts(db: Path) -> dict[str, int]:
 @pytest.fixture
 def locked(events_db: Path) -> Iterator[Path]:
     """Another process holding DuckDB's write lock on the database until the test ends."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
-            str(events_db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with write_lock_held_elsewhere(events_db):
         yield events_db
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 @pytest.mark.parametrize(
@@ -128,22 +111,9 @@ def test_locked_database_is_a_clear_refusal(locked: Path, tmp_path: Path, comman
 
 def test_lock_refusal_leaves_the_database_intact(events_db: Path, tmp_path: Path) -> None:
     before = table_counts(events_db)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('x', flush=True); time.sleep(30)",
-            str(events_db),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "x"
+    # The holder dies without closing: DuckDB must still open the file afterwards.
+    with write_lock_held_elsewhere(events_db, then_killed=True):
         assert run("stats", "--db", str(events_db)).exit_code == 3
-    finally:
-        holder.kill()  # the holder dies without closing: DuckDB must still open the file afterwards
-        holder.wait()
     assert table_counts(events_db) == before
     assert run("stats", "--db", str(events_db), "--json").exit_code == 0
 

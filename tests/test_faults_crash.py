@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 from crawlers.localsite import LocalSite
 from crawlers.warc import read_html
 from flows.cli import app
+from tests.store_factories import write_lock_held_elsewhere
 
 KILLER = """
 import importlib, os, signal, sys
@@ -208,28 +209,12 @@ def test_refresh_and_reextract_on_a_locked_database_are_clear_refusals(
     prefect_env: dict[str, str], crash_runs: dict[str, Any], tmp_path: Path, command: str
 ) -> None:
     db: Path = crash_runs["clean"]
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('x', flush=True); sys.stdin.read()",
-            str(db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+    sources = tmp_path / "sources.toml"
+    sources.write_text(source_block("dep", "dep", "http://127.0.0.1:9"), encoding="utf-8")
+    args = [command, "--db", str(db)] + (
+        ["--sources", str(sources), "--no-politeness"] if command == "refresh" else []
     )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "x"
-        sources = tmp_path / "sources.toml"
-        sources.write_text(source_block("dep", "dep", "http://127.0.0.1:9"), encoding="utf-8")
-        args = [command, "--db", str(db)] + (
-            ["--sources", str(sources), "--no-politeness"] if command == "refresh" else []
-        )
+    with write_lock_held_elsewhere(db):
         result = CliRunner().invoke(app, args)
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
     assert result.exit_code == 3, result.output
     assert f"database {db} is locked" in result.stderr and "Wait for the running refresh" in result.stderr
