@@ -257,6 +257,9 @@ class QuietThreadingHTTPServer(ThreadingHTTPServer):
 class SiteRequestHandler(BaseHTTPRequestHandler):
     site: LocalSite
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle's algorithm the body waited for the client's
+    # delayed ACK, 40 ms on every keep-alive response (3,000 pages: 131 s, now 2 s).
+    disable_nagle_algorithm = True
     server_version = "KhaosanLocalSite/0.1"
 
     def log_message(self, format: str, *args: object) -> None:
