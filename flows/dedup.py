@@ -96,7 +96,7 @@ def _crc_tables() -> tuple[np.ndarray, np.ndarray]:
     def advance(register: np.ndarray) -> np.ndarray:  # the raw register after one zero byte
         return step[register & 0xFF] ^ (register >> np.uint32(8))
 
-    of_byte = np.zeros((_MAX_SHINGLE_BYTES + 1, 256), dtype=np.uint32)  # the last row stays zero
+    of_byte = np.zeros((_MAX_SHINGLE_BYTES, 256), dtype=np.uint32)
     of_byte[0] = step
     for k in range(1, _MAX_SHINGLE_BYTES):
         of_byte[k] = advance(of_byte[k - 1])
@@ -127,29 +127,34 @@ def _shingle_crcs(compact: str) -> np.ndarray:
             dtype=np.uint32,
         )
     points = np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32)
-    widths = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
-    offsets = np.concatenate(([0], np.cumsum(widths)))
-    starts = offsets[:windows]
-    lengths = offsets[SHINGLE_SIZE:] - starts
-    # One row per window, one column per byte position j: the table row is L - 1 - j, and the
-    # positions past a window's end (j >= L) are sent to an all-zero row.
-    j = np.arange(int(lengths.max()))
-    rows = lengths[:, None] - 1 - j
-    rows[rows < 0] = _MAX_SHINGLE_BYTES
-    padded = np.concatenate((data, np.zeros(len(j), dtype=np.uint8)))
-    contributions = _CRC_OF_BYTE[rows, padded[starts[:, None] + j]]
-    register = np.bitwise_xor.reduce(contributions, axis=1) ^ _CRC_OF_ZEROS[lengths]
+    widths = 1 + (points >= 0x80).astype(np.intp) + (points >= 0x800) + (points >= 0x10000)
+    offsets = np.zeros(points.size + 1, dtype=np.intp)
+    np.cumsum(widths, out=offsets[1:])
+    last = offsets[SHINGLE_SIZE:] - 1  # each window's last byte
+    lengths = last + 1 - offsets[:windows]
+    register = _CRC_OF_ZEROS[lengths]
+    # Byte k from a window's end contributes _CRC_OF_BYTE[k][byte]: one small-table gather per k
+    # over all windows at once (a 2-D gather and a row-wise XOR reduction cost twice as much).
+    for k in range(int(lengths.max())):
+        if k < SHINGLE_SIZE:  # every window has at least SHINGLE_SIZE bytes
+            register ^= _CRC_OF_BYTE[k][data[last - k]]
+        else:
+            contribution = _CRC_OF_BYTE[k][data[np.maximum(last - k, 0)]]
+            contribution[lengths <= k] = 0
+            register ^= contribution
     return ~register
 
 
 def fingerprint(text: str) -> TextFingerprint:
-    hashes = np.unique(_shingle_crcs(_SPACE.sub("", text).casefold()))
-    if not hashes.size:
+    crcs = np.sort(_shingle_crcs(_SPACE.sub("", text).casefold()))
+    if not crcs.size:
         return TextFingerprint(0, _EMPTY_SIGNATURE)
-    summed = (_A * hashes.astype(np.uint64)) % _PRIME + _B
-    # (x mod p + b) mod p with both terms below p: one subtraction instead of a second modulo.
-    permuted = np.where(summed >= _PRIME, summed - _PRIME, summed)
-    return TextFingerprint(int(hashes.size), tuple(int(v) for v in permuted.min(axis=1)))
+    distinct = crcs[np.concatenate(([True], crcs[1:] != crcs[:-1]))]
+    # With a, b < p and x < 2**32, a*x + b stays below 2**64, so one modulo gives the permuted value.
+    permuted = _A * distinct.astype(np.uint64)
+    permuted += _B
+    permuted %= _PRIME
+    return TextFingerprint(int(distinct.size), tuple(permuted.min(axis=1).tolist()))
 
 
 def similarity(a: TextFingerprint, b: TextFingerprint) -> Similarity:

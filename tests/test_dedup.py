@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 
 from flows.dedup import (
     MIN_SHINGLES,
     NUM_PERMUTATIONS,
+    TextFingerprint,
     fingerprint,
     shingle_hashes,
     similarity,
@@ -54,6 +57,48 @@ def test_fingerprint_is_deterministic_and_sized() -> None:
     assert len(first.minhash) == NUM_PERMUTATIONS
     assert first.shingle_count == len(shingle_hashes(RELEASE_FLOOD))
     assert all(0 <= value < 2**32 for value in first.minhash)
+
+
+def _reference_shingle_hashes(text: str) -> set[int]:
+    compact = "".join(text.split()).casefold()
+    return {zlib.crc32(compact[i : i + 5].encode("utf-8", "surrogatepass")) for i in range(len(compact) - 4)}
+
+
+def _reference_fingerprint(text: str) -> TextFingerprint:
+    """The definition, one 5-gram and one permutation at a time in Python integers: zlib.crc32 of
+    each whitespace-free, case-folded 5-gram, then min((a*x + b) mod p) per permutation."""
+    from flows import dedup
+
+    hashes = _reference_shingle_hashes(text)
+    if not hashes:
+        return TextFingerprint(0, tuple([2**32 - 1] * NUM_PERMUTATIONS))
+    prime = int(dedup._PRIME)
+    return TextFingerprint(
+        len(hashes),
+        tuple(
+            min((int(a) * x + int(b)) % prime for x in hashes)
+            for a, b in zip(dedup._A[:, 0], dedup._B[:, 0], strict=True)
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RELEASE_FLOOD,
+        RELEASE_LAMPANG_SHORT,
+        "ABC abc ÀÉÎ ก๊ก 😀x😀y😀z 12345",  # 1- to 4-byte characters in one window
+        "😀😀😀😀😀😀",  # 20-byte windows only
+        "ไม่มี\ud800ตัวคู่",  # lone surrogate: hashed one window at a time
+        "สั้น",
+        "",
+    ],
+)
+def test_fingerprint_equals_its_definition(text: str) -> None:
+    """Stored fingerprints from earlier runs must stay comparable with new ones, however they are
+    computed."""
+    assert fingerprint(text) == _reference_fingerprint(text)
+    assert shingle_hashes(text) == _reference_shingle_hashes(text)
 
 
 @pytest.mark.parametrize("text", ["", "ข่าว", "วันที่ 5 มีนาคม 2567"])
