@@ -402,7 +402,10 @@ def format_stages(summary: dict[str, Any]) -> list[str]:
     stages = summary.get("stage_s") or {}
     lines = [f"  {name:<22} {seconds:8.1f} s" for name, seconds in stages.items()]
     extract = summary.get("extract_timings") or {}
-    lines += [f"    extract/load: {name:<12} {seconds:8.1f} s" for name, seconds in extract.items()]
+    lines += [f"    extract/load: {name:<17} {seconds:8.1f} s" for name, seconds in extract.items()]
+    batches = summary.get("extract_batches") or {}
+    if batches:
+        lines.append("  extraction batches by " + ", ".join(f"{who} {n}" for who, n in batches.items()))
     return lines
 
 

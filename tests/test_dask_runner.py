@@ -1,10 +1,13 @@
-"""The extraction subflow on a Dask cluster gives the same database as on threads.
+"""The extraction subflow on a Dask cluster, or on a local process pool whose writer extracts too,
+gives the same database as on threads.
 
-The bundled demo mirror is crawled once (real Scrapy child process over local HTTP); two databases
-record that same crawl, then `extract_and_load` runs on each: once with the thread runner, once with
+The bundled demo mirror is crawled once (real Scrapy child process over local HTTP); databases
+record that same crawl, then `extract_and_load` runs on each: with the thread runner, with
 `--task-runner dask` semantics (`task_runner_for("dask", address)`) on a `distributed.LocalCluster`
-of two worker processes passed by address. Everything the extraction writes must be equal, except
-the ids of the extraction runs themselves.
+of two worker processes passed by address, and with `--task-runner process` semantics
+(`run_extract_and_load`: a real process pool, the writer extracting whenever the oldest batch is
+not back). Everything the extraction writes must be equal, except the ids of the extraction runs
+themselves.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import pytest
 from crawlers.localsite import serve_sites
 from crawlers.run import crawl_in_subprocess
 from flows.paths import StatePaths
-from flows.refresh import extract_and_load, task_runner_for
+from flows.refresh import extract_and_load, run_extract_and_load, task_runner_for
 from flows.store import open_db, record_crawl
 
 DEMO = Path(__file__).parent.parent / "data" / "demo"
@@ -87,27 +90,51 @@ def dask_address() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-def test_dask_cluster_extraction_equals_thread_extraction(
-    prefect_harness: None, crawled: tuple[Path, Path], dask_address: str, tmp_path: Path
-) -> None:
-    run_dir, warc_dir = crawled
-    (tmp_path / "thread").mkdir()
-    (tmp_path / "dask").mkdir()
-    thread_db = _database_with_crawl(tmp_path / "thread", run_dir, warc_dir)
-    dask_db = _database_with_crawl(tmp_path / "dask", run_dir, warc_dir)
-
-    # Small batches so the pages really spread over both Dask workers and come back out of order.
-    on_threads = extract_and_load.with_options(task_runner=task_runner_for("thread"))(
-        thread_db, trigger="test", batch_size=5
+@pytest.fixture(scope="module")
+def on_threads(
+    prefect_harness: None, crawled: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict, dict[str, list[tuple]]]:
+    """The reference: the crawl extracted on the thread runner (summary, compared rows)."""
+    folder = tmp_path_factory.mktemp("thread")
+    db = _database_with_crawl(folder, *crawled)
+    summary = extract_and_load.with_options(task_runner=task_runner_for("thread"))(
+        db, trigger="test", batch_size=5
     )
+    rows = _rows(db)
+    assert rows["events"], "the demo mirror yields events"
+    return summary, rows
+
+
+def _assert_same_extraction(summary: dict, db: Path, reference: tuple[dict, dict[str, list[tuple]]]) -> None:
+    reference_summary, reference_rows = reference
+    assert summary["pages"] == reference_summary["pages"] > 0
+    assert summary["errors"] == reference_summary["errors"] == 0
+    assert summary["events"] == reference_summary["events"] > 0
+    rows = _rows(db)
+    for table in COMPARED:
+        assert rows[table] == reference_rows[table], table
+
+
+def test_dask_cluster_extraction_equals_thread_extraction(
+    on_threads: tuple[dict, dict[str, list[tuple]]],
+    crawled: tuple[Path, Path],
+    dask_address: str,
+    tmp_path: Path,
+) -> None:
+    dask_db = _database_with_crawl(tmp_path, *crawled)
+    # Small batches so the pages really spread over both Dask workers and come back out of order.
     on_dask = extract_and_load.with_options(task_runner=task_runner_for("dask", dask_address))(
         dask_db, trigger="test", batch_size=5
     )
+    _assert_same_extraction(on_dask, dask_db, on_threads)
 
-    assert on_dask["pages"] == on_threads["pages"] > 0
-    assert on_dask["errors"] == on_threads["errors"] == 0
-    assert on_dask["events"] == on_threads["events"] > 0
-    thread_rows, dask_rows = _rows(thread_db), _rows(dask_db)
-    assert thread_rows["events"], "the demo mirror yields events"
-    for table in COMPARED:
-        assert dask_rows[table] == thread_rows[table], table
+
+def test_process_pool_with_writer_extracting_equals_thread_extraction(
+    on_threads: tuple[dict, dict[str, list[tuple]]], crawled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db = _database_with_crawl(tmp_path, *crawled)
+    summary = run_extract_and_load(db, "test", "process", workers=1, batch_size=5)
+    _assert_same_extraction(summary, db, on_threads)
+    # The pool's worker needs seconds to start, so the writer extracts while the first batch is out.
+    assert summary["batches"]["writer"] >= 1
+    assert summary["batches"]["workers"] >= 1
