@@ -21,7 +21,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +31,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawlers import settings as default_settings
+from crawlers.bytecode_cache import bytecode_cache_environment
 from crawlers.known import KnownStateError, load_known
 from crawlers.sources import FAMILIES, SourceConfig, SourcesFileError, load_sources
 from crawlers.spiders.press import PressReleaseSpider
@@ -138,10 +138,7 @@ class CrawlResult:
 def child_environment() -> dict[str, str]:
     """The parent's environment, but with bytecode cached outside the source tree: with
     PYTHONDONTWRITEBYTECODE every crawl child recompiles Scrapy and Twisted (about a second of CPU)."""
-    env = dict(os.environ)
-    if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
-        env.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "khaosan-pycache"))
-    return env
+    return bytecode_cache_environment(os.environ)
 
 
 def crawl_in_subprocess(

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from crawlers.bytecode_cache import cache_bytecode_outside_tree
 from flows.paths import DEFAULT_DB, DEMO_DB
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 # No telemetry: nothing leaves the machine (and offline it only logs failures).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Under PYTHONDONTWRITEBYTECODE every process of a run (this one, crawl children, extraction workers,
+# Prefect's API) compiled all it imports from source, seconds of CPU each: cache it outside the tree.
+cache_bytecode_outside_tree()
 
 app = typer.Typer(
     name="khaosan",
