@@ -148,7 +148,7 @@ class ExtractedPage:
     record: EventRecord
     error: str | None = None
     # Computed here rather than by the single writer, which would otherwise spend ~3 ms a page on
-    # them while the workers wait.
+    # them while the workers wait. The fingerprint only for events (the only texts compared).
     fingerprint: TextFingerprint | None = None
     search_tokens: str | None = None
 
@@ -191,7 +191,7 @@ def _extract_page(warc_dir: Path, page: PageRef) -> ExtractedPage:
         published=article.published if article else None,
         record=record,
         error=f"{page.url}: {record.error}" if record.error else None,
-        fingerprint=fingerprint(text),
+        fingerprint=fingerprint(text) if record.is_event else None,  # only events are compared
         search_tokens=search_text_tokens(title, text),
     )
 

@@ -137,8 +137,9 @@ def finish_extraction_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: d
 class ExtractionInput:
     """One page's extraction, for load_extractions.
 
-    Extraction workers can compute the text's near-duplicate fingerprint and its search tokens in
-    parallel; whatever is missing is computed here, or (search tokens) by build_search_index later.
+    Extraction workers can compute the text's near-duplicate fingerprint (needed for events only)
+    and its search tokens in parallel; whatever is missing is computed here, or (search tokens) by
+    build_search_index later.
     """
 
     page: PageRef
@@ -223,6 +224,7 @@ class _BatchState:
                 JOIN event_mentions AS m USING (event_id)
                 JOIN articles AS a ON a.article_id = m.article_id
                 WHERE coalesce(e.event_date, e.published_date) IN (SELECT unnest($dates))
+                  AND a.minhash IS NOT NULL
                 """,
                 {"dates": dates},
             ).fetchall():
@@ -393,13 +395,14 @@ def _load_prepared(con: duckdb.DuckDBPyConnection, batch: _BatchState, item: _Ar
         return LoadOutcome(item.article_id, "unchanged", event_id=stored.event_id)
     if stored is not None:
         batch.settle()  # what follows reads and updates this article's rows in the database
-    text_fingerprint = item.fingerprint or fingerprint(item.text)
-    _write_article(con, batch, item, text_fingerprint, exists=stored is not None)
     mention = (stored.event_id, stored.is_primary) if stored and stored.event_id else None
     if not item.record.is_event:
+        _write_article(con, batch, item, None, exists=stored is not None)
         if mention:
             _detach_mention(con, batch, item.article_id, mention[0])
         return LoadOutcome(item.article_id, "no_event")
+    text_fingerprint = item.fingerprint or fingerprint(item.text)
+    _write_article(con, batch, item, text_fingerprint, exists=stored is not None)
 
     if mention:
         event_id, is_primary = mention
@@ -445,10 +448,12 @@ def _write_article(
     con: duckdb.DuckDBPyConnection,
     batch: _BatchState,
     item: _ArticleInput,
-    text_fp: TextFingerprint,
+    text_fp: TextFingerprint | None,
     *,
     exists: bool,
 ) -> None:
+    """Insert or update the article row; `text_fp` is None for an article without an event (only
+    events are compared for near-duplicates, migration 004)."""
     page = item.page
     values = [
         page.canonical_url,
@@ -461,8 +466,8 @@ def _write_article(
         item.title,
         item.published,
         item.text,
-        text_fp.shingle_count,
-        text_fp.to_blob(),
+        text_fp.shingle_count if text_fp else None,
+        text_fp.to_blob() if text_fp else None,
         item.record.is_event,
         item.record_json,
         item.record.error,

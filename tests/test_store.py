@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.dedup import fingerprint
 from flows.store import (
     DatabaseLockedError,
     ExtractionInput,
@@ -320,6 +321,23 @@ def test_article_that_is_no_longer_an_event_hands_the_event_to_the_next_mention(
         source="prd_lampang",
     )
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+def test_only_articles_with_an_event_carry_a_fingerprint(con) -> None:
+    """Fingerprints are compared between event mentions only (migration 004), so an article without
+    an event stores none, gets one when a re-extraction finds an event, and loses it again."""
+    url = "https://lampang.example/archives/101"
+
+    def stored() -> tuple:
+        return con.execute("SELECT shingle_count, minhash FROM articles").fetchone()
+
+    load(con, url, RELEASE_LAMPANG, EventRecord(doc_id="x", extractor_version="v1"))
+    assert stored() == (None, None)
+    load(con, url, RELEASE_LAMPANG, lampang_record(extractor_version="v2"))
+    expected = fingerprint(RELEASE_LAMPANG)
+    assert stored() == (expected.shingle_count, expected.to_blob())
+    load(con, url, RELEASE_LAMPANG, EventRecord(doc_id="x", extractor_version="v3"))
+    assert stored() == (None, None)
 
 
 def test_officials_are_one_row_per_person_across_documents(con) -> None:
