@@ -126,3 +126,11 @@ def test_index_is_rebuilt_only_when_articles_changed(con) -> None:
     build_search_index(con)
     assert con.execute("SELECT built_from FROM search_index_state").fetchall() != built
     assert _found(con, "ถุงยังชีพ") == ["relief"]
+
+
+def test_index_build_uses_its_own_memory_limit_then_restores_the_connections(con) -> None:
+    before = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    _load(con, "relief", "อำเภอเวียงสามอบถุงยังชีพให้ผู้ประสบอุทกภัยในตำบลริมน้ำ")
+    build_search_index(con)  # articles changed: the index is rebuilt
+    assert _found(con, "ถุงยังชีพ") == ["relief"]
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == before
