@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from crawlers.recorder import COUNTERS
+from flows.store_bulk import insert_rows
 from flows.store_clock import parse_utc, utc_now
 from flows.store_identity import stable_id
 
@@ -104,18 +105,6 @@ def _int_or_none(value: Any) -> int | None:
 
 def _text_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def insert_rows(
-    con: duckdb.DuckDBPyConnection, insert: str, rows: list[list[Any]], on_conflict: str = ""
-) -> None:
-    """`insert` (e.g. "INSERT OR IGNORE INTO pages") for many rows in ONE statement: each column
-    travels as one list parameter. executemany runs a statement per row (about 5 ms each), which
-    made loading a 60,000-page crawl take minutes; this takes well under a second.
-    Every column's values must share one SQL type (the row builders coerce them)."""
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    selects = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
-    con.execute(f"{insert} SELECT {selects} {on_conflict}", columns)
 
 
 def _page_row(run_id: str, page: dict[str, Any]) -> list[Any] | None:

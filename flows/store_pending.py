@@ -3,8 +3,8 @@
 Every DuckDB statement costs a millisecond or more whatever it does, and loading one page used to
 take a dozen of them (article, event, mention, officials, venue, programme, seen-times): ~12 ms a
 page, which made the single writer the bottleneck of a whole-corpus refresh. New rows are therefore
-collected here and inserted per table at the end of the batch, each column travelling as one list
-parameter. Rows still pending can be amended (an event's seen-times, an official learning its
+collected here and inserted per table at the end of the batch (`insert_rows`: one statement per
+table). Rows still pending can be amended (an event's seen-times, an official learning its
 position) without a statement.
 
 Only INSERTs wait here. Whoever needs to read or update rows in the database first calls `flush`,
@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from flows.store_crawl import insert_rows
+from flows.store_bulk import insert_rows
 
 ARTICLE_COLUMNS = (
     "canonical_url",

@@ -31,9 +31,12 @@ ALLOWED: dict[str, dict[str, str]] = {
     "flows/store_crawl.py": {
         "', '.join(('?' for _ in _STAT_COLUMNS))": "placeholders, one per constant column",
         "', '.join((f'{column} = excluded.{column}' for column in _STAT_COLUMNS))": "constant columns",
-        "insert": "insert_rows' INSERT clause: every caller (here and store_pending) passes a constant",
+    },
+    "flows/store_bulk.py": {
+        "insert": "insert_rows' INSERT clause: every caller (store_crawl, store_pending) passes a constant",
         "on_conflict": "insert_rows' ON CONFLICT clause: every caller passes a constant",
-        "selects": "unnest($n) placeholders, one per column",
+        "', '.join(selects)": "generated column names c0, c1, ..., some in CAST(… AS <constant type>)",
+        "_VIEW": "a constant view name",
     },
     "flows/store_extraction.py": {
         "', '.join((f'{column} = ?' for column in ARTICLE_COLUMNS))": "constant columns, ? values",
