@@ -224,7 +224,17 @@ def _workers_share_this_api() -> Iterator[None]:
 
 
 def _batches(pages: list[PageRef], size: int) -> list[list[PageRef]]:
-    return [pages[i : i + size] for i in range(0, len(pages), size)]
+    """Batches of `size` pages, except that the last `2 * size` pages go in quarter batches.
+
+    At the end of a run the writer, out of batches to take, waits for those still with the workers
+    (one running and one queued each): 11-14 s of a 63k-release run with full batches. Quarter
+    batches there shorten that wait to a few seconds, for a handful more tasks and commits.
+    """
+    tail_start = max(0, len(pages) - 2 * size)
+    tail_size = max(1, size // 4)
+    return [pages[i : min(i + size, tail_start)] for i in range(0, tail_start, size)] + [
+        pages[i : i + tail_size] for i in range(tail_start, len(pages), tail_size)
+    ]
 
 
 class _BatchQueue:

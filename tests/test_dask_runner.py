@@ -22,7 +22,7 @@ import pytest
 from crawlers.localsite import serve_sites
 from crawlers.run import crawl_in_subprocess
 from flows.paths import StatePaths
-from flows.refresh import extract_and_load, run_extract_and_load, task_runner_for
+from flows.refresh import _batches, extract_and_load, run_extract_and_load, task_runner_for
 from flows.store import open_db, record_crawl
 
 DEMO = Path(__file__).parent.parent / "data" / "demo"
@@ -138,3 +138,19 @@ def test_process_pool_with_writer_extracting_equals_thread_extraction(
     # The pool's worker needs seconds to start, so the writer extracts while the first batch is out.
     assert summary["batches"]["writer"] >= 1
     assert summary["batches"]["workers"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("pages", "size", "sizes"),
+    [
+        (0, 500, []),
+        (3, 500, [3]),
+        (1000, 500, [125] * 8),
+        (2750, 500, [500, 500, 500, 250] + [125] * 8),
+        (10, 4, [2] + [1] * 8),
+    ],
+)
+def test_batches_keep_page_order_and_end_in_quarter_batches(pages: int, size: int, sizes: list[int]) -> None:
+    batches = _batches(list(range(pages)), size)
+    assert [len(batch) for batch in batches] == sizes
+    assert [page for batch in batches for page in batch] == list(range(pages))
