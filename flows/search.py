@@ -17,6 +17,8 @@ import duckdb
 import duckdb_extension_fts
 from pythainlp.tokenize.nlpo3 import segment
 
+from flows.store_bulk import insert_rows
+
 SEARCH_TABLE = "article_search"
 _FTS_SCHEMA = "fts_main_article_search"
 # Runs of anything that is not a letter, combining mark, digit or underscore separate terms.
@@ -32,6 +34,8 @@ _SNIPPET_RADIUS = 80
 # than the loader's buffer pool (flows.store.MEMORY_LIMIT): 63k articles took 54 s at 400 MB and
 # 49 s at 1.5 GB.
 INDEX_BUILD_MEMORY_LIMIT = "600MB"
+# Articles tokenised per read-tokenise-write round when the index has to tokenise them itself.
+TOKENISE_CHUNK = 500
 # Part of every row's digest, so that rows tokenised by an earlier tokenizer are tokenised again.
 SEARCH_TOKENIZER = "nlpo3"
 
@@ -87,41 +91,50 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
 
     Tokenising is the slow part, so only articles whose title or text changed are re-tokenised
     (found in SQL, without reading unchanged texts into Python; in a refresh the extraction workers
-    have usually supplied the tokens already). DuckDB's fts indexes are not incremental, so the
-    index is rebuilt whole, but only when article_search differs from what it was built from.
+    have usually supplied the tokens already). They are read, tokenised and written a chunk at a
+    time: a new tokenizer re-tokenises every article, and 63k texts at once are more than the
+    buffer pool (and Python) should hold. DuckDB's fts indexes are not incremental, so the index is
+    rebuilt whole, but only when article_search differs from what it was built from.
     """
     load_fts(con)
+    con.execute("DELETE FROM article_search WHERE article_id NOT IN (SELECT article_id FROM articles)")
     stale = con.execute(
         """
         WITH current AS (
-            SELECT article_id, title, text,
-                   text_sha256 || ':' || md5(coalesce(title, '')) || ':' || $tokenizer AS digest
+            SELECT article_id, text_sha256 || ':' || md5(coalesce(title, '')) || ':' || $tokenizer AS digest
             FROM articles
         )
-        SELECT a.article_id, a.digest, a.title, a.text
+        SELECT a.article_id, a.digest
         FROM current AS a LEFT JOIN article_search AS s USING (article_id)
         WHERE s.text_sha256 IS DISTINCT FROM a.digest
         ORDER BY a.article_id
         """,
         {"tokenizer": SEARCH_TOKENIZER},
     ).fetchall()
+    for start in range(0, len(stale), TOKENISE_CHUNK):
+        _tokenise(con, dict(stale[start : start + TOKENISE_CHUNK]))
+    _rebuild_index_if_changed(con)
+
+
+def _tokenise(con: duckdb.DuckDBPyConnection, digests: dict[str, str]) -> None:
+    """(Re)write the article_search rows of these articles (article_id -> digest)."""
+    ids = list(digests)
+    articles = con.execute(
+        "SELECT article_id, title, text FROM articles WHERE article_id IN (SELECT unnest($ids))",
+        {"ids": ids},
+    ).fetchall()
     rows = [
-        [article_id, digest, search_text_tokens(title, text)] for article_id, digest, title, text in stale
+        [article_id, digests[article_id], search_text_tokens(title, text)]
+        for article_id, title, text in articles
     ]
     con.begin()
     try:
-        con.execute("DELETE FROM article_search WHERE article_id NOT IN (SELECT article_id FROM articles)")
-        if rows:
-            con.execute(
-                "DELETE FROM article_search WHERE article_id IN (SELECT unnest($ids))",
-                {"ids": [row[0] for row in rows]},
-            )
-            con.executemany("INSERT INTO article_search VALUES (?, ?, ?)", rows)
+        con.execute("DELETE FROM article_search WHERE article_id IN (SELECT unnest($ids))", {"ids": ids})
+        insert_rows(con, "INSERT INTO article_search", rows)
         con.commit()
     except duckdb.Error:
         con.rollback()
         raise
-    _rebuild_index_if_changed(con)
 
 
 def _rebuild_index_if_changed(con: duckdb.DuckDBPyConnection) -> None:
@@ -174,18 +187,25 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20)
                 "this database has no search index and is open read-only; run the refresh (which "
                 "calls build_search_index) on the main database and publish a new snapshot"
             ) from exc
+    # The top `limit` scores first, then their articles: joining every matching article's text
+    # before the LIMIT needed more than the 300 MB buffer pool on the 63k-release database.
     rows = con.execute(
         """
-        SELECT s.article_id, s.score, a.title, a.url, a.source_id, a.published_date, a.text, m.event_id
-        FROM (
-            SELECT article_id, fts_main_article_search.match_bm25(article_id, ?) AS score
-            FROM article_search
-        ) AS s
+        WITH top AS (
+            SELECT article_id, score
+            FROM (
+                SELECT article_id, fts_main_article_search.match_bm25(article_id, ?) AS score
+                FROM article_search
+            )
+            WHERE score IS NOT NULL
+            ORDER BY score DESC, article_id
+            LIMIT ?
+        )
+        SELECT t.article_id, t.score, a.title, a.url, a.source_id, a.published_date, a.text, m.event_id
+        FROM top AS t
         JOIN articles AS a USING (article_id)
         LEFT JOIN event_mentions AS m USING (article_id)
-        WHERE s.score IS NOT NULL
-        ORDER BY s.score DESC, s.article_id
-        LIMIT ?
+        ORDER BY t.score DESC, t.article_id
         """,
         [tokens, limit],
     ).fetchall()

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows import search
 from flows.search import build_search_index, fts_extension_path, search_articles, search_tokens
 from flows.store import load_extraction, open_db, publish_snapshot, start_extraction_run
 from schemas.models import EventRecord
@@ -134,3 +135,22 @@ def test_index_build_uses_its_own_memory_limit_then_restores_the_connections(con
     build_search_index(con)  # articles changed: the index is rebuilt
     assert _found(con, "ถุงยังชีพ") == ["relief"]
     assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == before
+
+
+def test_a_limit_keeps_the_best_hits_in_order(con) -> None:
+    everything = search_articles(con, "เกษตรกร")
+    assert len(everything) == 2
+    assert search_articles(con, "เกษตรกร", limit=1) == everything[:1]
+
+
+def test_articles_without_tokens_are_tokenised_a_chunk_at_a_time(con, monkeypatch) -> None:
+    """What a new tokenizer does to every article: all rows rewritten, a chunk per transaction."""
+    monkeypatch.setattr(search, "TOKENISE_CHUNK", 2)
+    expected = con.execute("SELECT article_id, text_sha256, tokens FROM article_search ORDER BY 1").fetchall()
+    con.execute("DELETE FROM article_search")
+    build_search_index(con)
+    assert (
+        con.execute("SELECT article_id, text_sha256, tokens FROM article_search ORDER BY 1").fetchall()
+        == expected
+    )
+    assert _found(con, "เสื้อ") == ["shirt"]
