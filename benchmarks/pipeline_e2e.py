@@ -471,7 +471,6 @@ def add_pipeline_commands(commands: argparse._SubParsersAction, default_corpus: 
     queries.add_argument("--db", type=Path, help="database (default: the one in --workdir)")
     queries.add_argument("--workdir", type=Path, help="work folder of an e2e run")
     queries.add_argument("--repeats", type=int, default=7)
-    queries.add_argument("--no-search-index", action="store_true", help="skip building the search index")
     queries.add_argument("--report", type=Path, help="also write the figures as JSON to this file")
 
 
@@ -520,7 +519,7 @@ def run_pipeline_command(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        queries_report = run_queries(db, repeats=args.repeats, build_index=not args.no_search_index)
+        queries_report = run_queries(db, repeats=args.repeats)
         print(format_queries(queries_report))
         _write_json(args.report, "queries", queries_report.as_dict())
         return 0

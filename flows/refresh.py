@@ -32,7 +32,7 @@ from extract.pipeline import extract_article_and_record
 from extract.version import EXTRACTOR_VERSION
 from flows.dedup import TextFingerprint, fingerprint
 from flows.paths import StatePaths
-from flows.search import build_search_index, search_text_tokens
+from flows.search import SearchTerms, article_terms, update_search_index
 from flows.store import (
     ExtractionInput,
     PageRef,
@@ -150,7 +150,7 @@ class ExtractedPage:
     # Computed here rather than by the single writer, which would otherwise spend ~3 ms a page on
     # them while the workers wait. The fingerprint only for events (the only texts compared).
     fingerprint: TextFingerprint | None = None
-    search_tokens: str | None = None
+    search_terms: SearchTerms | None = None
 
     def as_input(self) -> ExtractionInput:
         return ExtractionInput(
@@ -160,7 +160,7 @@ class ExtractedPage:
             self.published,
             self.record,
             self.fingerprint,
-            self.search_tokens,
+            self.search_terms,
         )
 
 
@@ -192,7 +192,7 @@ def _extract_page(warc_dir: Path, page: PageRef) -> ExtractedPage:
         record=record,
         error=f"{page.url}: {record.error}" if record.error else None,
         fingerprint=fingerprint(text) if record.is_event else None,  # only events are compared
-        search_tokens=search_text_tokens(title, text),
+        search_terms=article_terms(title, text),
     )
 
 
@@ -497,8 +497,9 @@ def refresh_flow(
 
     con = open_db(db_path)
     try:
-        # Incremental: only articles the extraction workers did not tokenise are segmented here.
-        build_search_index(con)
+        # The loader wrote the workers' search entries; this only indexes articles that came without
+        # (none in a normal refresh) and drops entries of removed articles.
+        update_search_index(con)
         clock.lap("search_index")
         summary.events_total = int(db_stats(con)["tables"]["events"])
     finally:
@@ -521,7 +522,7 @@ def reextract_flow(
     loaded = run_extract_and_load(db_path, "reextract", task_runner, dask_address, all_pages=all_pages)
     con = open_db(db_path)
     try:
-        build_search_index(con)
+        update_search_index(con)
     finally:
         con.close()
     snapshot = publish_snapshot(db_path)

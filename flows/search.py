@@ -1,103 +1,140 @@
-"""Full-text search over articles with DuckDB's fts extension and pythainlp word tokens (nlpo3).
+"""Full-text search over articles: BM25 over Thai word terms, in two tables the loader keeps current.
 
-Thai has no spaces between words, so the index holds a copy of each article (title + text) as
-word tokens joined by spaces, and queries are tokenised the same way. fts's defaults would destroy
-Thai: its `ignore` pattern keeps only a-z, and `strip_accents` removes combining marks, which in
-Thai are vowels and tone marks (เสื้อ "shirt" would become เสือ "tiger"). So the index keeps every
-letter, mark and digit (Unicode classes L, M, N), never strips accents, lower-cases only Latin, and
-uses no stemmer and no (English) stopword list.
+Thai has no spaces between words, so an article's title and text are segmented into words (pythainlp's
+dictionary with the newmm algorithm, through nlpo3) and queries are segmented the same way. A term
+is a lower-cased run of letters, combining marks, digits and underscores: punctuation separates
+terms, and marks are kept, because Thai vowels and tone marks are combining marks (เสื้อ "shirt" is
+not เสือ "tiger"). Only Latin letters have case.
+
+The index is an inverted index in plain tables (migration 005): `search_docs` (an article's length
+in terms) and `search_terms` (one row per article and distinct term, with its count). The extraction
+workers count the terms and the loader writes them with each batch, so the index is always current
+and never rebuilt. (DuckDB's fts extension, used before, must rebuild its index whole after any
+change: 55 s and 90 CPU-s at 63k articles.) Scores are fts's BM25 (k1 = 1.2, b = 0.75, idf
+log10((N - df + 0.5) / (df + 0.5) + 1)), so rankings did not change with the switch.
 """
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import duckdb
-import duckdb_extension_fts
+import regex
 from pythainlp.tokenize.nlpo3 import segment
 
-from flows.store_bulk import insert_rows
+from flows.store_bulk import insert_rows, rows_select
 
-SEARCH_TABLE = "article_search"
-_FTS_SCHEMA = "fts_main_article_search"
-# Runs of anything that is not a letter, combining mark, digit or underscore separate terms.
-FTS_IGNORE = r"(\.|[^\p{L}\p{M}\p{N}_])+"
-_CREATE_INDEX = (
-    "PRAGMA create_fts_index('article_search', 'article_id', 'tokens', "
-    "stemmer = 'none', stopwords = 'none', ignore = '" + FTS_IGNORE + "', "
-    "strip_accents = 0, lower = 1, overwrite = 1)"
-)
+# `regex`, not `re`: \p{M} is needed, and its findall is ~3x faster than an equivalent `re` class.
+_TERM = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 _SNIPPET_RADIUS = 80
-# The index build is one big aggregation over every term (37M rows at 63k articles) that spills
-# what does not fit. It runs after extraction, when the workers have exited, so it may use more
-# than the loader's buffer pool (flows.store.MEMORY_LIMIT): 63k articles took 54 s at 400 MB and
-# 49 s at 1.5 GB.
-INDEX_BUILD_MEMORY_LIMIT = "600MB"
-# Articles tokenised per read-tokenise-write round when the index has to tokenise them itself.
+# Articles tokenised per read-tokenise-write round when update_search_index tokenises them itself.
 TOKENISE_CHUNK = 500
-# Part of every row's digest, so that rows tokenised by an earlier tokenizer are tokenised again.
+# Part of every entry's digest, so that entries made by an earlier tokenizer are made again.
 SEARCH_TOKENIZER = "nlpo3"
+# BM25's parameters, fts's defaults.
+BM25_K1 = 1.2
+BM25_B = 0.75
 
 
 class SearchIndexMissingError(RuntimeError):
     """The database has no search index and the connection cannot build one (read-only)."""
 
 
-def fts_extension_path() -> Path:
-    """The fts extension shipped by the duckdb-extension-fts package for this DuckDB version."""
-    package_dir = Path(duckdb_extension_fts.__file__).resolve().parent
-    exact = package_dir / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
-    if exact.is_file():
-        return exact
-    found = sorted(package_dir.glob("extensions/*/fts.duckdb_extension"))
-    if not found:
-        raise FileNotFoundError(
-            f"no fts.duckdb_extension under {package_dir}; reinstall duckdb-extension-fts matching "
-            f"duckdb {duckdb.__version__}"
-        )
-    return found[-1]
+class SearchTerms(NamedTuple):
+    """An article's entry in the index: its distinct terms and their counts, each space-separated
+    (a term never contains a space), and its length in terms. Two strings pickle much faster than
+    a mapping, which matters because extraction workers send one per article."""
+
+    terms: str
+    counts: str
+    length: int
 
 
-def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Load fts from the package file (never from the network)."""
-    con.load_extension(str(fts_extension_path()))
+def words(text: str) -> list[str]:
+    """Word tokens (nlpo3), whitespace tokens dropped."""
+    return [token.strip() for token in segment(text) if token.strip()]
 
 
-def search_tokens(text: str) -> str:
-    """Word tokens joined by single spaces (whitespace tokens dropped).
-
-    nlpo3 (through pythainlp, with pythainlp's bundled dictionary) is the newmm algorithm in Rust:
-    nearly the same Thai words as newmm, ~5x faster (1.2 instead of 6 ms for a typical release),
-    which matters at 60,000 articles. word_tokenize's post-processing (re-joining "1,000.50" and
-    the like) is skipped: the index splits at punctuation anyway, and it cost a third of the time.
-    """
-    return " ".join(token.strip() for token in segment(text) if token.strip())
+def terms_of(text: str) -> list[str]:
+    """The index terms of a text, in order and with repeats (one per word or part of a word)."""
+    return _TERM.findall(" ".join(segment(text)).lower())
 
 
-def search_text_tokens(title: str | None, text: str) -> str:
-    """The indexed tokens of an article: its title and text, as article_search stores them."""
-    return search_tokens(f"{title or ''}\n{text}")
+def article_terms(title: str | None, text: str) -> SearchTerms:
+    """An article's index entry: the terms of its title and text."""
+    counts = Counter(terms_of(f"{title or ''}\n{text}"))
+    return SearchTerms(" ".join(counts), " ".join(map(str, counts.values())), sum(counts.values()))
 
 
 def search_digest(text_sha256: str, title: str | None) -> str:
-    """article_search.text_sha256: what the tokens were made from (build_search_index's SQL
-    computes the same value to find stale rows)."""
+    """search_docs.digest: what an entry was made from (update_search_index's SQL computes the same
+    value to find stale entries)."""
     return f"{text_sha256}:{hashlib.md5((title or '').encode('utf-8')).hexdigest()}:{SEARCH_TOKENIZER}"
 
 
-def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """Tokenise new or changed articles, drop removed ones, and rebuild the fts index.
+def write_search_entries(con: duckdb.DuckDBPyConnection, entries: Sequence[tuple[str, str, SearchTerms]]) -> None:
+    """Add (article_id, digest, terms) entries, two statements however many; the articles must have
+    no entry yet (delete_search_entries first)."""
+    if not entries:
+        return
+    insert_rows(
+        con,
+        "INSERT INTO search_docs (article_id, digest, term_count)",
+        [[article_id, digest, terms.length] for article_id, digest, terms in entries],
+    )
+    with_terms = [[article_id, terms.terms, terms.counts] for article_id, _, terms in entries if terms.terms]
+    if not with_terms:
+        return
+    select, params = rows_select(with_terms)
+    # Two lists unnested side by side pair up element by element.
+    con.execute(
+        f"""
+        INSERT INTO search_terms
+        SELECT d.docid, unnest(string_split(e.terms, ' ')), CAST(unnest(string_split(e.counts, ' ')) AS INTEGER)
+        FROM ({select}) AS e(article_id, terms, counts)
+        JOIN search_docs AS d USING (article_id)
+        """,
+        params,
+    )
 
-    Tokenising is the slow part, so only articles whose title or text changed are re-tokenised
-    (found in SQL, without reading unchanged texts into Python; in a refresh the extraction workers
-    have usually supplied the tokens already). They are read, tokenised and written a chunk at a
-    time: a new tokenizer re-tokenises every article, and 63k texts at once are more than the
-    buffer pool (and Python) should hold. DuckDB's fts indexes are not incremental, so the index is
-    rebuilt whole, but only when article_search differs from what it was built from.
+
+def delete_search_entries(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Drop these articles' entries (if they have any)."""
+    if not article_ids:
+        return
+    select, params = rows_select([[article_id] for article_id in article_ids])
+    con.execute(
+        f"DELETE FROM search_terms WHERE docid IN (SELECT docid FROM search_docs WHERE article_id IN ({select}))",
+        params,
+    )
+    con.execute(f"DELETE FROM search_docs WHERE article_id IN ({select})", params)
+
+
+def update_search_index(con: duckdb.DuckDBPyConnection) -> int:
+    """Index the articles whose entry is missing or stale and drop entries of removed articles;
+    returns how many articles were tokenised.
+
+    The loader stores the entries the extraction workers made, so after a refresh this usually finds
+    nothing to do (one query). Stale entries are found in SQL, without reading unchanged texts into
+    Python, and are made a chunk at a time: a new tokenizer re-tokenises every article, and 63k
+    texts at once are more than the buffer pool (and Python) should hold.
     """
-    load_fts(con)
-    con.execute("DELETE FROM article_search WHERE article_id NOT IN (SELECT article_id FROM articles)")
+    con.begin()
+    try:
+        con.execute(
+            """
+            DELETE FROM search_terms WHERE docid IN (
+                SELECT docid FROM search_docs WHERE article_id NOT IN (SELECT article_id FROM articles))
+            """
+        )
+        con.execute("DELETE FROM search_docs WHERE article_id NOT IN (SELECT article_id FROM articles)")
+        con.commit()
+    except duckdb.Error:
+        con.rollback()
+        raise
     stale = con.execute(
         """
         WITH current AS (
@@ -105,111 +142,87 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
             FROM articles
         )
         SELECT a.article_id, a.digest
-        FROM current AS a LEFT JOIN article_search AS s USING (article_id)
-        WHERE s.text_sha256 IS DISTINCT FROM a.digest
+        FROM current AS a LEFT JOIN search_docs AS s USING (article_id)
+        WHERE s.digest IS DISTINCT FROM a.digest
         ORDER BY a.article_id
         """,
         {"tokenizer": SEARCH_TOKENIZER},
     ).fetchall()
     for start in range(0, len(stale), TOKENISE_CHUNK):
         _tokenise(con, dict(stale[start : start + TOKENISE_CHUNK]))
-    _rebuild_index_if_changed(con)
+    return len(stale)
 
 
 def _tokenise(con: duckdb.DuckDBPyConnection, digests: dict[str, str]) -> None:
-    """(Re)write the article_search rows of these articles (article_id -> digest)."""
+    """(Re)make the entries of these articles (article_id -> digest)."""
     ids = list(digests)
+    select, params = rows_select([[article_id] for article_id in ids])
     articles = con.execute(
-        "SELECT article_id, title, text FROM articles WHERE article_id IN (SELECT unnest($ids))",
-        {"ids": ids},
+        f"SELECT article_id, title, text FROM articles WHERE article_id IN ({select})", params
     ).fetchall()
-    rows = [
-        [article_id, digests[article_id], search_text_tokens(title, text)]
-        for article_id, title, text in articles
+    entries = [
+        (article_id, digests[article_id], article_terms(title, text)) for article_id, title, text in articles
     ]
     con.begin()
     try:
-        con.execute("DELETE FROM article_search WHERE article_id IN (SELECT unnest($ids))", {"ids": ids})
-        insert_rows(con, "INSERT INTO article_search", rows)
+        delete_search_entries(con, ids)
+        write_search_entries(con, entries)
         con.commit()
     except duckdb.Error:
         con.rollback()
         raise
 
 
-def _rebuild_index_if_changed(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the fts index unless it was built from exactly the rows article_search holds now
-    (rows come from this function and from the loader, which stores the workers' tokens)."""
-    contents = con.execute(
-        "SELECT md5(coalesce(string_agg(article_id || ':' || text_sha256, ',' ORDER BY article_id), ''))"
-        " FROM article_search"
-    ).fetchone()[0]
-    built_from = con.execute("SELECT max(built_from) FROM search_index_state").fetchone()[0]
-    if built_from == contents and _index_exists(con):
-        return
-    previous_limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    con.execute("SET memory_limit = $limit", {"limit": INDEX_BUILD_MEMORY_LIMIT})
-    try:
-        con.execute(_CREATE_INDEX)
-    finally:
-        con.execute("SET memory_limit = $limit", {"limit": previous_limit})
-    con.execute("DELETE FROM search_index_state")
-    con.execute("INSERT INTO search_index_state VALUES (?)", [contents])
-
-
-def _index_exists(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ? AND database_name = current_database()",
-            [_FTS_SCHEMA],
-        ).fetchone()[0]
-    )
-
-
-def _snippet(text: str, terms: list[str]) -> str:
-    positions = [text.find(term) for term in terms if term in text]
+def _snippet(text: str, query_words: list[str]) -> str:
+    positions = [text.find(word) for word in query_words if word in text]
     centre = min(positions) if positions else 0
     start = max(0, centre - _SNIPPET_RADIUS)
     return text[start : centre + _SNIPPET_RADIUS].strip()
 
 
-def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[dict]:
-    """Articles ranked by BM25 for the tokenised query, best first, each with its event if any."""
-    tokens = search_tokens(query or "")
-    if not tokens or limit < 1:
+# fts's BM25, computed for the documents that contain a query term. The top `limit` scores are cut
+# first and only then joined to their articles: joining every matching article's text before the
+# LIMIT needs more than the 300 MB buffer pool on the 63k-release database.
+_SEARCH = f"""
+WITH query_terms AS (
+    SELECT DISTINCT unnest($terms) AS term
+), hits AS (
+    SELECT docid, term, tf FROM search_terms SEMI JOIN query_terms USING (term)
+), document_frequency AS (
+    SELECT term, count(*) AS df FROM hits GROUP BY term
+), collection AS (
+    SELECT count(*) AS documents, avg(term_count) AS average_length FROM search_docs
+), top AS (
+    SELECT any_value(d.article_id) AS article_id,
+           sum(
+               log((c.documents - f.df + 0.5) / (f.df + 0.5) + 1)
+               * h.tf * ({BM25_K1} + 1)
+               / (h.tf + {BM25_K1} * (1 - {BM25_B} + {BM25_B} * d.term_count / c.average_length))
+           ) AS score
+    FROM hits AS h
+    JOIN document_frequency AS f USING (term)
+    JOIN search_docs AS d USING (docid)
+    CROSS JOIN collection AS c
+    GROUP BY h.docid
+    ORDER BY score DESC, article_id
+    LIMIT $limit
+)
+SELECT t.article_id, t.score, a.title, a.url, a.source_id, a.published_date, a.text, m.event_id
+FROM top AS t
+JOIN articles AS a USING (article_id)
+LEFT JOIN event_mentions AS m USING (article_id)
+ORDER BY t.score DESC, t.article_id
+"""
+
+
+def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles ranked by BM25 for the segmented query, best first, each with its event if any."""
+    query_terms = sorted(set(terms_of(query or "")))
+    if not query_terms or limit < 1:
         return []
-    load_fts(con)
-    if not _index_exists(con):
-        try:
-            build_search_index(con)
-        except duckdb.InvalidInputException as exc:
-            raise SearchIndexMissingError(
-                "this database has no search index and is open read-only; run the refresh (which "
-                "calls build_search_index) on the main database and publish a new snapshot"
-            ) from exc
-    # The top `limit` scores first, then their articles: joining every matching article's text
-    # before the LIMIT needed more than the 300 MB buffer pool on the 63k-release database.
-    rows = con.execute(
-        """
-        WITH top AS (
-            SELECT article_id, score
-            FROM (
-                SELECT article_id, fts_main_article_search.match_bm25(article_id, ?) AS score
-                FROM article_search
-            )
-            WHERE score IS NOT NULL
-            ORDER BY score DESC, article_id
-            LIMIT ?
-        )
-        SELECT t.article_id, t.score, a.title, a.url, a.source_id, a.published_date, a.text, m.event_id
-        FROM top AS t
-        JOIN articles AS a USING (article_id)
-        LEFT JOIN event_mentions AS m USING (article_id)
-        ORDER BY t.score DESC, t.article_id
-        """,
-        [tokens, limit],
-    ).fetchall()
-    terms = tokens.split(" ")
+    _index_unindexed_articles(con)
+    rows = con.execute(_SEARCH, {"terms": query_terms, "limit": limit}).fetchall()
+    query_words = words(query)
     return [
         {
             "article_id": article_id,
@@ -219,7 +232,25 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20)
             "source_id": source_id,
             "published_date": published.isoformat() if published else None,
             "event_id": event_id,
-            "snippet": _snippet(text, terms),
+            "snippet": _snippet(text, query_words),
         }
         for article_id, score, title, url, source_id, published, text, event_id in rows
     ]
+
+
+def _index_unindexed_articles(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles stored without an entry (loaded by a caller that made none, or a database from
+    before migration 005) are indexed on first search, where the connection may write."""
+    articles, indexed = con.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM search_docs)"
+    ).fetchone()
+    if articles == indexed:
+        return
+    try:
+        update_search_index(con)
+    except duckdb.InvalidInputException as exc:  # a read-only connection
+        if indexed == 0:
+            raise SearchIndexMissingError(
+                "this database has no search index and is open read-only; run the refresh (which "
+                "updates the index) on the main database and publish a new snapshot"
+            ) from exc

@@ -66,7 +66,7 @@ COUNTED_TABLES = (
     "event_officials",
     "venues",
     "programmes",
-    "article_search",
+    "search_docs",
 )
 
 
@@ -117,8 +117,7 @@ def open_db(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         raise
     # The buffer pool would otherwise grow to 80 % of RAM (4.6 GB seen on a 63k-release load).
     # Loading needs little of it: at 300 MB it costs a few % more CPU than at 400 MB and keeps the
-    # writer ~100 MB smaller while an extraction worker runs beside it. The full-text index build
-    # raises the limit for itself (flows.search.INDEX_BUILD_MEMORY_LIMIT).
+    # writer ~100 MB smaller while an extraction worker runs beside it.
     con.execute("SET memory_limit = $limit", {"limit": MEMORY_LIMIT})
     if not read_only:
         # DuckDB checkpoints whenever the WAL passes 16 MB, i.e. every few load batches, and each

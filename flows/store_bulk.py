@@ -40,17 +40,24 @@ def insert_rows(
     """
     if not rows:
         return
+    select, params = rows_select(rows)
+    try:
+        con.execute(f"{insert} {select} {on_conflict}", params)
+    except (RuntimeError, duckdb.Error):
+        _refuse_lone_surrogates(insert, rows)
+        raise
+
+
+def rows_select(rows: Sequence[Sequence[Any]]) -> tuple[str, list[Any]]:
+    """A SELECT that yields `rows` (one or more), and its parameters: insert_rows' statement without
+    the INSERT, for statements that transform the rows on the way in."""
     params: list[Any] = []
     selects: list[str] = []
     for values in zip(*rows, strict=True):
         param, select = _column(values)
         params.append(param)
         selects.append(select.replace("${n}", f"${len(params)}"))
-    try:
-        con.execute(f"{insert} SELECT {', '.join(selects)} {on_conflict}", params)
-    except (RuntimeError, duckdb.Error):
-        _refuse_lone_surrogates(insert, rows)
-        raise
+    return f"SELECT {', '.join(selects)}", params
 
 
 def _column(values: Sequence[Any]) -> tuple[Any, str]:

@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple
 import duckdb
 
 from flows.dedup import TextFingerprint, fingerprint, similarity, venues_compatible
-from flows.search import search_digest
+from flows.search import SearchTerms, search_digest
 from flows.store_clock import utc_now
 from flows.store_identity import (
     article_id_for,
@@ -138,8 +138,8 @@ class ExtractionInput:
     """One page's extraction, for load_extractions.
 
     Extraction workers can compute the text's near-duplicate fingerprint (needed for events only)
-    and its search tokens in parallel; whatever is missing is computed here, or (search tokens) by
-    build_search_index later.
+    and its search terms in parallel; whatever is missing is computed here, or (search terms) by
+    update_search_index later.
     """
 
     page: PageRef
@@ -148,7 +148,7 @@ class ExtractionInput:
     published: date | None
     record: EventRecord
     fingerprint: TextFingerprint | None = None
-    search_tokens: str | None = None
+    search_terms: SearchTerms | None = None
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ class _ArticleInput:
     extractor_version: str
     run_id: str
     fingerprint: TextFingerprint | None
-    search_tokens: str | None
+    search_terms: SearchTerms | None
 
 
 @dataclass(frozen=True)
@@ -359,7 +359,7 @@ def _prepare(item: ExtractionInput, run_version: str, run_id: str) -> _ArticleIn
             extractor_version=version,
             run_id=run_id,
             fingerprint=item.fingerprint,
-            search_tokens=item.search_tokens,
+            search_terms=item.search_terms,
         )
     except Exception as exc:  # the contract: one bad page is reported, never stops the load
         message = f"{item.page.canonical_url}: could not store the extraction ({type(exc).__name__}: {exc})"
@@ -478,11 +478,12 @@ def _write_article(
         con.execute(_UPDATE_ARTICLE, [*values, item.article_id])
     else:
         batch.pending.add("articles", [item.article_id, *values])
-    if item.search_tokens is not None:
-        if exists:
-            con.execute("DELETE FROM article_search WHERE article_id = ?", [item.article_id])
-        digest = search_digest(item.text_sha256, item.title)
-        batch.pending.add("article_search", [item.article_id, digest, item.search_tokens])
+    if exists:  # its entry may be stale; without new terms, update_search_index makes one later
+        batch.pending.replace_search_entry(item.article_id)
+    if item.search_terms is not None:
+        batch.pending.add_search_entry(
+            item.article_id, search_digest(item.text_sha256, item.title), item.search_terms
+        )
 
 
 def _fresh_event_id(con: duckdb.DuckDBPyConnection, batch: _BatchState, canonical_url: str) -> str:

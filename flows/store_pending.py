@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from flows.search import SearchTerms, delete_search_entries, write_search_entries
 from flows.store_bulk import insert_rows
 
 ARTICLE_COLUMNS = (
@@ -72,7 +73,6 @@ _INSERTS = {
     "programmes": "INSERT INTO programmes",
     "officials": "INSERT INTO officials",
     "articles": f"INSERT INTO articles (article_id, {', '.join(ARTICLE_COLUMNS)})",
-    "article_search": "INSERT INTO article_search",
     "events": f"INSERT INTO events (event_id, {', '.join(EVENT_COLUMNS)}, first_seen, last_seen)",
     "event_mentions": "INSERT INTO event_mentions",
     "event_officials": "INSERT INTO event_officials",
@@ -90,6 +90,8 @@ class PendingRows:
         self.rows: dict[str, list[list[Any]]] = {table: [] for table in _INSERTS}
         self.events: dict[str, list[Any]] = {}
         self.officials: dict[str, list[Any]] = {}
+        self.search_entries: list[tuple[str, str, SearchTerms]] = []
+        self.search_replaced: list[str] = []
 
     def add(self, table: str, row: list[Any]) -> None:
         self.rows[table].append(row)
@@ -100,6 +102,13 @@ class PendingRows:
     def add_official(self, row: list[Any]) -> None:
         self.officials[row[0]] = row
 
+    def replace_search_entry(self, article_id: str) -> None:
+        """Drop a stored article's search entry (before any new entry is written)."""
+        self.search_replaced.append(article_id)
+
+    def add_search_entry(self, article_id: str, digest: str, terms: SearchTerms) -> None:
+        self.search_entries.append((article_id, digest, terms))
+
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         """Insert everything pending (one statement per table that has rows) and forget it."""
         self.rows["events"] = list(self.events.values())
@@ -107,4 +116,6 @@ class PendingRows:
         for table, insert in _INSERTS.items():
             if self.rows[table]:
                 insert_rows(con, insert, self.rows[table])
+        delete_search_entries(con, self.search_replaced)
+        write_search_entries(con, self.search_entries)
         self._clear()

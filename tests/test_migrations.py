@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.search import search_articles
 from flows.store import open_db
 from flows.store_migrations import (
     LATEST_VERSION,
@@ -113,3 +114,29 @@ def test_misnamed_or_gapped_migrations_are_refused(tmp_path: Path, name: str) ->
     (tmp_path / name).write_text("SELECT 1;", "utf-8")
     with pytest.raises(ValueError):
         available_migrations(tmp_path)
+
+
+def test_the_fts_index_of_version_4_gives_way_to_the_search_tables(tmp_path: Path) -> None:
+    """005 drops fts's schema and the old token table; articles are re-indexed on first search."""
+    db = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(db))
+    apply_migrations(con, up_to=4)
+    _fill_version_1(con)
+    con.execute("INSERT INTO article_search VALUES ('a1', 'tt', 'ผู้ว่าราชการจังหวัด ลำปาง')")
+    con.execute("INSERT INTO search_index_state VALUES ('built')")
+    # What PRAGMA create_fts_index left behind (the fts extension itself is no longer installed).
+    con.execute("CREATE SCHEMA fts_main_article_search")
+    con.execute("CREATE TABLE fts_main_article_search.dict (termid BIGINT, term VARCHAR, df BIGINT)")
+    con.execute("CREATE MACRO fts_main_article_search.tokenize(s) AS string_split(s, ' ')")
+    con.close()
+
+    upgraded = open_db(db)
+    assert upgraded.execute(
+        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_article_search'"
+    ).fetchone() == (0,)
+    tables = {name for (name,) in upgraded.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert {"search_docs", "search_terms"} <= tables
+    assert not {"article_search", "search_index_state"} & tables
+    [hit] = search_articles(upgraded, "ลำปาง")
+    assert hit["article_id"] == "a1"
+    upgraded.close()

@@ -1,7 +1,8 @@
-"""Thai full-text search: word tokens (nlpo3), tone marks and vowels kept, index follows the articles."""
+"""Thai full-text search: word terms (nlpo3), tone marks and vowels kept, BM25, an index the loads keep current."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
@@ -9,8 +10,16 @@ import duckdb
 import pytest
 
 from flows import search
-from flows.search import build_search_index, fts_extension_path, search_articles, search_tokens
-from flows.store import load_extraction, open_db, publish_snapshot, start_extraction_run
+from flows.search import (
+    SearchIndexMissingError,
+    SearchTerms,
+    article_terms,
+    search_articles,
+    terms_of,
+    update_search_index,
+)
+from flows.store import load_extraction, load_extractions, open_db, publish_snapshot, start_extraction_run
+from flows.store_extraction import ExtractionInput
 from schemas.models import EventRecord
 from tests.store_factories import RELEASE_FLOOD, RELEASE_LAMPANG, lampang_record, page
 
@@ -43,7 +52,7 @@ def con(tmp_path: Path):
     connection = open_db(tmp_path / "khaosan.duckdb")
     for key, text in ARTICLES.items():
         _load(connection, key, text)
-    build_search_index(connection)
+    update_search_index(connection)
     yield connection
     connection.close()
 
@@ -70,8 +79,8 @@ def test_queries_that_differ_in_one_mark_find_different_articles(
     assert _found(con, query) == expected
 
 
-def test_index_dictionary_keeps_thai_marks(con) -> None:
-    terms = {row[0] for row in con.execute("SELECT term FROM fts_main_article_search.dict").fetchall()}
+def test_index_keeps_thai_marks(con) -> None:
+    terms = {row[0] for row in con.execute("SELECT term FROM search_terms").fetchall()}
     assert {"ข้าว", "ข่าว", "เสื้อ", "เสือ", "smart"} <= terms
 
 
@@ -89,11 +98,11 @@ def test_hit_carries_article_fields_and_snippet(con) -> None:
 
 def test_index_follows_new_and_changed_articles(con) -> None:
     article_id = _load(con, "lampang", RELEASE_LAMPANG, lampang_record())
-    build_search_index(con)
+    update_search_index(con)
     [hit] = search_articles(con, "หัตถกรรม")
     assert hit["article_id"] == article_id and hit["event_id"] is not None
     _load(con, "lampang", RELEASE_FLOOD, lampang_record(attendee_count=5))  # the page changed
-    build_search_index(con)
+    update_search_index(con)
     assert search_articles(con, "หัตถกรรม") == []
     assert [h["article_id"] for h in search_articles(con, "เวียงสา")] == [article_id]
 
@@ -107,34 +116,110 @@ def test_search_works_on_the_read_only_snapshot(con, tmp_path: Path) -> None:
         reader.close()
 
 
-def test_search_tokens_keep_marks_and_drop_spaces() -> None:
-    assert search_tokens("มอบเสื้อ  ให้นักเรียน") == "มอบ เสื้อ ให้ นักเรียน"
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("มอบเสื้อ  ให้นักเรียน", ["มอบ", "เสื้อ", "ให้", "นักเรียน"]),  # spaces are no terms
+        ("นายกฯ ประชุม COVID-19", ["นายกฯ", "ประชุม", "covid", "19"]),  # ฯ is a letter; - is not
+        ("จำนวน ๑,๒๐๐ คน", ["จำนวน", "๑", "๒๐๐", "คน"]),  # Thai digits are digits
+        ("ณ ห้อง 201.", ["ณ", "ห้อง", "201"]),
+        ("!!! ...", []),
+    ],
+)
+def test_terms_are_lower_cased_runs_of_letters_marks_and_digits(text: str, terms: list[str]) -> None:
+    assert terms_of(text) == terms
 
 
-def test_fts_extension_comes_from_the_package() -> None:
-    path = fts_extension_path()
-    assert path.is_file() and "duckdb_extension_fts" in path.parts
+def test_an_article_entry_counts_each_distinct_term() -> None:
+    entry = article_terms("เสื้อกันหนาว", "มอบเสื้อกันหนาว ให้นักเรียน มอบ")
+    counts = dict(zip(entry.terms.split(" "), map(int, entry.counts.split(" ")), strict=True))
+    assert counts == {"เสื้อกันหนาว": 2, "มอบ": 2, "ให้": 1, "นักเรียน": 1}  # a dictionary word
+    assert entry.length == 6
+    assert article_terms(None, "") == SearchTerms("", "", 0)
 
 
-def test_index_is_rebuilt_only_when_articles_changed(con) -> None:
-    """A refresh with nothing new must not pay for a full fts rebuild (~50 s at 63k articles)."""
-    built = con.execute("SELECT built_from FROM search_index_state").fetchall()
-    con.execute("UPDATE fts_main_article_search.docs SET len = -1")  # a rebuild would restore it
-    build_search_index(con)
-    assert con.execute("SELECT count(*) FROM fts_main_article_search.docs WHERE len = -1").fetchone()[0] > 0
-    assert con.execute("SELECT built_from FROM search_index_state").fetchall() == built
+def test_scores_are_bm25_as_fts_computes_it(con) -> None:
+    """k1 = 1.2, b = 0.75, idf log10((N - df + 0.5) / (df + 0.5) + 1): fts's formula, so rankings
+    stayed the same when the index moved from the fts extension to plain tables."""
+    documents, average = con.execute("SELECT count(*), avg(term_count) FROM search_docs").fetchone()
+    [(length, tf)] = con.execute(
+        "SELECT d.term_count, t.tf FROM search_terms AS t JOIN search_docs AS d USING (docid) WHERE t.term = 'เสือ'"
+    ).fetchall()
+    idf = math.log10((documents - 1 + 0.5) / (1 + 0.5) + 1)
+    expected = idf * tf * 2.2 / (tf + 1.2 * (1 - 0.75 + 0.75 * length / average))
+    [hit] = search_articles(con, "เสือ")
+    assert hit["score"] == pytest.approx(expected, abs=1e-6)
+    two_terms = search_articles(con, "เสือ กล้อง")[0]
+    assert two_terms["article_id"] == hit["article_id"] and two_terms["score"] > hit["score"]
+
+
+def test_update_tokenises_only_new_changed_or_unindexed_articles(con, monkeypatch) -> None:
+    """A refresh must not re-segment 63k unchanged articles; the loader already stored their terms."""
+    tokenised: list[str] = []
+    original = search.article_terms
+    monkeypatch.setattr(
+        search, "article_terms", lambda title, text: tokenised.append(text) or original(title, text)
+    )
+    assert update_search_index(con) == 0 and tokenised == []
     _load(con, "relief", "อำเภอเวียงสามอบถุงยังชีพให้ผู้ประสบอุทกภัยในตำบลริมน้ำ")
-    build_search_index(con)
-    assert con.execute("SELECT built_from FROM search_index_state").fetchall() != built
+    _load(con, "tiger", "เจ้าหน้าที่อุทยานพบรอยเท้าเสือโคร่งในป่าสงวนแห่งชาติ")  # the page changed
+    assert update_search_index(con) == 2 and len(tokenised) == 2
     assert _found(con, "ถุงยังชีพ") == ["relief"]
+    assert _found(con, "รอยเท้า") == ["tiger"]
+    assert _found(con, "กล้อง") == []  # the tiger article's old text is gone from the index
 
 
-def test_index_build_uses_its_own_memory_limit_then_restores_the_connections(con) -> None:
-    before = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    _load(con, "relief", "อำเภอเวียงสามอบถุงยังชีพให้ผู้ประสบอุทกภัยในตำบลริมน้ำ")
-    build_search_index(con)  # articles changed: the index is rebuilt
-    assert _found(con, "ถุงยังชีพ") == ["relief"]
-    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == before
+def test_entries_of_removed_articles_are_dropped(con) -> None:
+    con.execute("DELETE FROM articles WHERE url LIKE '%/tiger'")
+    update_search_index(con)
+    assert _found(con, "เสือ") == []
+    assert (
+        con.execute(
+            "SELECT count(*) FROM search_terms WHERE docid NOT IN (SELECT docid FROM search_docs)"
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_loaded_terms_are_searchable_without_an_update(tmp_path: Path) -> None:
+    """What a refresh does: the workers make the entry, the loader stores it with the article."""
+    con = open_db(tmp_path / "khaosan.duckdb")
+    run_id = start_extraction_run(con, "0.1.0+test", "test")
+    text = "ชมรมจิตอาสามอบเสื้อกันหนาวให้นักเรียน"
+    items = [
+        ExtractionInput(
+            page(f"https://news.example/{n}", content=f"{text} {n}"),
+            f"{text} {n}",
+            None,
+            date(2024, 1, 10),
+            EventRecord(doc_id=str(n)),
+            search_terms=article_terms(None, f"{text} {n}"),
+        )
+        for n in range(3)
+    ]
+    load_extractions(con, items, run_id=run_id)
+    assert con.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 3
+    assert update_search_index(con) == 0
+    assert len(search_articles(con, "เสื้อกันหนาว")) == 3
+    con.close()
+
+
+def test_a_database_without_an_index_is_indexed_on_first_search(con) -> None:
+    con.execute("DELETE FROM search_terms")
+    con.execute("DELETE FROM search_docs")
+    assert _found(con, "เสื้อ") == ["shirt"]
+
+
+def test_a_read_only_database_without_an_index_is_a_clear_error(con, tmp_path: Path) -> None:
+    con.execute("DELETE FROM search_terms")
+    con.execute("DELETE FROM search_docs")
+    con.close()
+    reader = duckdb.connect(str(tmp_path / "khaosan.duckdb"), read_only=True)
+    try:
+        with pytest.raises(SearchIndexMissingError, match="run the refresh"):
+            search_articles(reader, "เสื้อ")
+    finally:
+        reader.close()
 
 
 def test_a_limit_keeps_the_best_hits_in_order(con) -> None:
@@ -143,14 +228,13 @@ def test_a_limit_keeps_the_best_hits_in_order(con) -> None:
     assert search_articles(con, "เกษตรกร", limit=1) == everything[:1]
 
 
-def test_articles_without_tokens_are_tokenised_a_chunk_at_a_time(con, monkeypatch) -> None:
-    """What a new tokenizer does to every article: all rows rewritten, a chunk per transaction."""
+def test_articles_without_entries_are_tokenised_a_chunk_at_a_time(con, monkeypatch) -> None:
+    """What a new tokenizer does to every article: all entries remade, a chunk per transaction."""
     monkeypatch.setattr(search, "TOKENISE_CHUNK", 2)
-    expected = con.execute("SELECT article_id, text_sha256, tokens FROM article_search ORDER BY 1").fetchall()
-    con.execute("DELETE FROM article_search")
-    build_search_index(con)
-    assert (
-        con.execute("SELECT article_id, text_sha256, tokens FROM article_search ORDER BY 1").fetchall()
-        == expected
-    )
+    query = """SELECT d.article_id, d.digest, d.term_count, t.term, t.tf
+               FROM search_docs AS d JOIN search_terms AS t USING (docid) ORDER BY ALL"""
+    expected = con.execute(query).fetchall()
+    con.execute("UPDATE search_docs SET digest = 'made by an older tokenizer'")
+    assert update_search_index(con) == len(ARTICLES)
+    assert con.execute(query).fetchall() == expected
     assert _found(con, "เสื้อ") == ["shirt"]
