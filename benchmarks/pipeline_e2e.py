@@ -400,7 +400,11 @@ def run_e2e(
 
 def format_stages(summary: dict[str, Any]) -> list[str]:
     stages = summary.get("stage_s") or {}
-    lines = [f"  {name:<22} {seconds:8.1f} s" for name, seconds in stages.items()]
+    cpu = summary.get("stage_cpu_s") or {}
+    lines = [
+        f"  {name:<22} {seconds:8.1f} s" + (f"   flow process CPU {cpu[name]:7.1f} s" if name in cpu else "")
+        for name, seconds in stages.items()
+    ]
     extract = summary.get("extract_timings") or {}
     lines += [f"    extract/load: {name:<17} {seconds:8.1f} s" for name, seconds in extract.items()]
     batches = summary.get("extract_batches") or {}
@@ -420,7 +424,7 @@ def format_run(label: str, run: FlowRun, docs: int) -> list[str]:
         f"  flow summary: pages_fetched {s.get('pages_fetched')}, articles_fetched {s.get('articles_fetched')}, "
         f"articles_new {s.get('articles_new')}, events_loaded {s.get('events_loaded')}, "
         f"events_total {s.get('events_total')}, errors {s.get('errors')}",
-        "  stages (flow's own clock):",
+        "  stages (flow's own clock; CPU of the flow process, which in this benchmark also serves the mirror):",
         *format_stages(s),
     ]
 

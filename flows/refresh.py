@@ -78,6 +78,8 @@ class RefreshSummary:
     snapshot: str | None = None
     elapsed_s: float = 0.0
     stage_s: dict[str, float] = field(default_factory=dict)
+    # CPU of this process per stage (all its threads; not the crawl children or extraction workers)
+    stage_cpu_s: dict[str, float] = field(default_factory=dict)
     extract_timings: dict[str, float] = field(default_factory=dict)
     extract_batches: dict[str, int] = field(default_factory=dict)  # extracted by workers / by the writer
 
@@ -86,19 +88,26 @@ class RefreshSummary:
 
 
 class StageClock:
-    """Seconds spent per named stage: `lap(name)` charges the time since the previous lap to `name`."""
+    """Seconds spent per named stage: `lap(name)` charges the time since the previous lap to `name`,
+    in wall-clock seconds and in CPU seconds of this process."""
 
     def __init__(self) -> None:
         self._last = time.perf_counter()
+        self._last_cpu = time.process_time()
         self.seconds: dict[str, float] = {}
+        self.cpu_seconds: dict[str, float] = {}
 
     def lap(self, name: str) -> None:
-        now = time.perf_counter()
+        now, now_cpu = time.perf_counter(), time.process_time()
         self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
-        self._last = now
+        self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + now_cpu - self._last_cpu
+        self._last, self._last_cpu = now, now_cpu
 
     def rounded(self) -> dict[str, float]:
         return {name: round(seconds, 2) for name, seconds in self.seconds.items()}
+
+    def rounded_cpu(self) -> dict[str, float]:
+        return {name: round(seconds, 2) for name, seconds in self.cpu_seconds.items()}
 
 
 @task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE, tags=["network"])
@@ -508,6 +517,7 @@ def refresh_flow(
     summary.snapshot = str(publish_snapshot(db_path))
     clock.lap("snapshot")
     summary.stage_s = clock.rounded()
+    summary.stage_cpu_s = clock.rounded_cpu()
     summary.elapsed_s = round(time.monotonic() - started, 2)
     create_markdown_artifact(_summary_markdown(summary), key="khaosan-refresh-summary")
     return summary.as_dict()

@@ -75,7 +75,9 @@ def search_digest(text_sha256: str, title: str | None) -> str:
     return f"{text_sha256}:{hashlib.md5((title or '').encode('utf-8')).hexdigest()}:{SEARCH_TOKENIZER}"
 
 
-def write_search_entries(con: duckdb.DuckDBPyConnection, entries: Sequence[tuple[str, str, SearchTerms]]) -> None:
+def write_search_entries(
+    con: duckdb.DuckDBPyConnection, entries: Sequence[tuple[str, str, SearchTerms]]
+) -> None:
     """Add (article_id, digest, terms) entries, two statements however many; the articles must have
     no entry yet (delete_search_entries first)."""
     if not entries:

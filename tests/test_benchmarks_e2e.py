@@ -71,6 +71,7 @@ def test_e2e_incremental_and_queries_run_on_the_real_flow(
     assert report.table_counts["events"] > 0
     assert report.run.peak_rss_mib > 0 and report.run.wall_s > 0
     assert set(summary["stage_s"]) >= {"crawl", "extract_load", "snapshot"}
+    assert set(summary["stage_cpu_s"]) == set(summary["stage_s"])
 
     again = run_incremental(state, task_runner="thread")
     assert again.articles_fetched == 0
