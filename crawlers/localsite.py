@@ -248,6 +248,10 @@ class LocalSite:
 class QuietThreadingHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default listen backlog is 5. A crawl opens 16-32 connections at once; when the
+    # accepting thread is slow to run, the kernel drops the extra SYNs and the client resends them
+    # only after 1 s, which the tests' 1 s DOWNLOAD_TIMEOUT turned into a flaky extra retry.
+    request_queue_size = 128
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Clients that hang up mid-response (timeouts, cancelled downloads) are expected here."""

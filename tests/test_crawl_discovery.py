@@ -1,6 +1,7 @@
 """Discovery parsing and the local site server, without a crawl."""
 
 import json
+import socket
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 from parsel import Selector
 
 from crawlers.discovery import article_fingerprint, listing_links, xml_links
-from crawlers.localsite import LocalSite, resolve_file
+from crawlers.localsite import LocalSite, QuietThreadingHTTPServer, SiteRequestHandler, resolve_file
 from crawlers.sources import FAMILIES, SourceConfig
 
 BASE = "http://127.0.0.1:8100"
@@ -167,3 +168,19 @@ def test_localsite_routes_table(tmp_path: Path) -> None:
         assert status == 200 and headers["Content-Type"] == "text/html; charset=windows-874"
         assert body.decode("cp874") == "<html>ข่าว</html>"
         assert fetch(site.url("/ewt_news/7.html"))[0] == 404  # only routed URLs exist
+
+
+def test_localsite_queues_a_burst_of_connections_while_it_is_busy() -> None:
+    """A crawl opens 16-32 connections at once. With socketserver's backlog of 5 the kernel dropped
+    the rest while the accepting thread was slow, and the client resent them only after 1 s: an
+    extra retry, and a flaky test, under the tests' 1 s DOWNLOAD_TIMEOUT."""
+    server = QuietThreadingHTTPServer(("127.0.0.1", 0), SiteRequestHandler)  # never accepts: busy
+    clients = [socket.socket() for _ in range(30)]
+    try:
+        for client in clients:
+            client.settimeout(0.5)
+            client.connect(server.server_address)  # returns once the kernel has queued it
+    finally:
+        for client in clients:
+            client.close()
+        server.server_close()
