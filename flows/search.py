@@ -45,8 +45,8 @@ class SearchIndexMissingError(RuntimeError):
 
 class SearchTerms(NamedTuple):
     """An article's entry in the index: its distinct terms and their counts, each space-separated
-    (a term never contains a space), and its length in terms. Two strings pickle much faster than
-    a mapping, which matters because extraction workers send one per article."""
+    (a term never contains a space), and its length in terms. Extraction workers send one per
+    article, and two strings unpickle far faster than a mapping (500 articles: 4 instead of 44 ms)."""
 
     terms: str
     counts: str
