@@ -104,10 +104,14 @@ class StageClock:
         self._last, self._last_cpu = now, now_cpu
 
     def rounded(self) -> dict[str, float]:
-        return {name: round(seconds, 2) for name, seconds in self.seconds.items()}
+        return _rounded(self.seconds)
 
     def rounded_cpu(self) -> dict[str, float]:
-        return {name: round(seconds, 2) for name, seconds in self.cpu_seconds.items()}
+        return _rounded(self.cpu_seconds)
+
+
+def _rounded(seconds: dict[str, float]) -> dict[str, float]:
+    return {name: round(value, 2) for name, value in seconds.items()}
 
 
 @task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE, tags=["network"])

@@ -124,19 +124,17 @@ def update_search_index(con: duckdb.DuckDBPyConnection) -> int:
     Python, and are made a chunk at a time: a new tokenizer re-tokenises every article, and 63k
     texts at once are more than the buffer pool (and Python) should hold.
     """
-    con.begin()
-    try:
-        con.execute(
-            """
-            DELETE FROM search_terms WHERE docid IN (
-                SELECT docid FROM search_docs WHERE article_id NOT IN (SELECT article_id FROM articles))
-            """
-        )
-        con.execute("DELETE FROM search_docs WHERE article_id NOT IN (SELECT article_id FROM articles)")
-        con.commit()
-    except duckdb.Error:
-        con.rollback()
-        raise
+    removed = con.execute(
+        "SELECT article_id FROM search_docs WHERE article_id NOT IN (SELECT article_id FROM articles)"
+    ).fetchall()
+    if removed:
+        con.begin()
+        try:
+            delete_search_entries(con, [article_id for (article_id,) in removed])
+            con.commit()
+        except duckdb.Error:
+            con.rollback()
+            raise
     stale = con.execute(
         """
         WITH current AS (
