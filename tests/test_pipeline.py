@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from extract.normalise import normalise_text
-from extract.pipeline import extract_article_and_record, extract_record
+from extract.pipeline import build_pipeline, extract_article_and_record, extract_record
 
 RELEASE = (
     "พก. จัดประชุมเชิงปฏิบัติการพัฒนาล่ามภาษามือ\n\n"
@@ -73,3 +74,32 @@ def test_thai_digits_are_kept_in_output_values() -> None:
     article, record = extract_article_and_record({"doc_id": "r2", "text": text})
     assert "๑" in (record.venue or "")
     assert normalise_text(text).text == article.text
+
+
+WARNING_NOT_AN_EVENT = (
+    "พม. แจ้งเตือนประชาชนระวังมิจฉาชีพแอบอ้างเป็นเจ้าหน้าที่\n\n"
+    "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ขอแจ้งเตือนประชาชนให้ระมัดระวังมิจฉาชีพที่แอบอ้างเป็นเจ้าหน้าที่ "
+    "โทรศัพท์ไปหลอกลวงผู้สูงอายุ ซึ่งปีที่ผ่านมามีผู้เสียหายแล้ว จำนวน 120 คน "
+    "หากพบเห็นโปรดแจ้งสายด่วน 1300 ณ ศูนย์ช่วยเหลือสังคม ตลอด 24 ชั่วโมง"
+)
+
+
+def _processed(text: str) -> Doc:
+    article, _ = extract_article_and_record({"doc_id": "d", "text": text})
+    nlp = build_pipeline()
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+@pytest.mark.parametrize(("text", "is_event"), [(RELEASE, True), (WARNING_NOT_AN_EVENT, False)])
+def test_venue_and_attendees_are_only_looked_for_in_events(text: str, is_event: bool) -> None:
+    """A record carries a venue and an attendee count only for an event, so the pipeline does not
+    spend time finding them in other releases (facts runs first and decides)."""
+    doc = _processed(text)
+    assert doc._.facts.is_event is is_event
+    assert (doc._.venue is not None) is is_event
+    assert (doc._.attendees is not None) is is_event
+    assert doc._.dates is not None and doc._.officials is not None
