@@ -25,23 +25,33 @@ Retry-After), body, delay, redirect, dropped connection, a streamed body generat
 without Content-Length, the connection closing at its end, so a client cannot refuse it up front),
 applied a limited number of times if asked.
 Every request is logged (`LocalSite.requests`) with its conditional headers and the status sent.
+
+One asyncio event loop on one daemon thread serves every site of the process (HTTP/1.1 keep-alive,
+HEAD, conditional GET); a site's `stop()` closes its listening socket and its open connections.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
+import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from functools import lru_cache
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
+T = TypeVar("T")
+SERVER_NAME = "KhaosanLocalSite/0.2"
+LISTEN_BACKLOG = 128
 RESERVED_FILES = frozenset({"_site.json", "expected.json", "routes.json"})
 SUFFIX_TYPES = {
     ".html": "text/html",
@@ -120,7 +130,7 @@ def resolve_file(root: Path, target: str, root_resolved: Path | None = None) -> 
     """The mirror file for a request target, or None (also for anything outside `root`).
 
     `root_resolved` is `root.resolve()` when the caller already has it: a server resolves its root
-    once instead of on every request (that is a syscall per path component).
+    once instead of on every request.
     """
     # Plain strings and os.path, not pathlib: this runs for every request the benchmark's 63k-page
     # crawl makes, in the process that also loads the database.
@@ -135,12 +145,93 @@ def resolve_file(root: Path, target: str, root_resolved: Path | None = None) -> 
         candidates = [base, f"{base}.html", os.path.join(base, "index.html")]
     inside = str(root_resolved or root.resolve()) + os.sep
     for candidate in candidates:
-        if not os.path.isfile(candidate):  # one stat; most requests stop at the first candidate
-            continue
-        resolved = os.path.realpath(candidate)  # "..", and symlinks, may lead outside the root
-        if resolved.startswith(inside) and os.path.basename(resolved) not in RESERVED_FILES:
+        resolved = _real_file(candidate)
+        if resolved and resolved.startswith(inside) and os.path.basename(resolved) not in RESERVED_FILES:
             return Path(resolved)
     return None
+
+
+def _real_file(path: str) -> str | None:
+    """The symlink-free absolute path of a regular file, or None. ("..", and symlinks, may lead
+    outside a site's root.) One lstat: the directory part comes from a cache, because
+    os.path.realpath costs an lstat per path component on every request."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        resolved = os.path.realpath(path)
+        return resolved if os.path.isfile(resolved) else None
+    if not stat.S_ISREG(mode):
+        return None
+    directory, name = os.path.split(path)
+    return os.path.join(_real_directory(directory), name)
+
+
+# A mirror's directories are created before it is served and never replaced by symlinks while it
+# is, so their resolved paths can be kept (files are looked up afresh on every request).
+@lru_cache(maxsize=4096)
+def _real_directory(directory: str) -> str:
+    return os.path.realpath(directory)
+
+
+@lru_cache(maxsize=4096)
+def http_date(seconds: int) -> str:
+    """An HTTP date (RFC 9110 IMF-fixdate) for whole POSIX seconds."""
+    return formatdate(seconds, usegmt=True)
+
+
+@dataclass(frozen=True)
+class RequestHead:
+    method: str
+    target: str  # path + "?" + query, as sent
+    version: str
+    headers: dict[str, str]  # names lower-cased; a repeated header keeps its first value
+
+    @property
+    def keep_alive(self) -> bool:
+        connection = self.headers.get("connection", "").lower()
+        if self.version == "HTTP/1.1":
+            return "close" not in connection
+        return "keep-alive" in connection
+
+
+def parse_request_head(head: bytes) -> RequestHead | None:
+    """The request line and headers of one HTTP/1.x request (ending in a blank line), or None when
+    it is not one."""
+    lines = head.decode("latin-1").split("\r\n")
+    request_line = lines[0].split(" ")
+    if len(request_line) != 3 or not request_line[2].startswith("HTTP/1."):
+        return None
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            headers.setdefault(name.strip().lower(), value.strip())
+    method, target, version = request_line
+    return RequestHead(method, target, version, headers)
+
+
+class _ServerLoop:
+    """One asyncio event loop, on one thread, serves every LocalSite of the process.
+
+    A thread per connection (http.server's ThreadingHTTPServer, used before) cost 0.72 CPU-ms a
+    request under a crawl's 16-32 keep-alive connections, most of it the threads contending for
+    the GIL; in the benchmark the server shares its process with the flow that loads the database.
+    """
+
+    _lock = threading.Lock()
+    _loop: asyncio.AbstractEventLoop | None = None
+
+    @classmethod
+    def run(cls, coroutine: Coroutine[Any, Any, T]) -> T:
+        """Run a coroutine on the loop and wait for its result."""
+        with cls._lock:
+            if cls._loop is None:
+                cls._loop = asyncio.new_event_loop()
+                threading.Thread(target=cls._loop.run_forever, name="localsite", daemon=True).start()
+            loop = cls._loop
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
 
 
 class LocalSite:
@@ -157,8 +248,8 @@ class LocalSite:
         self.file_headers: dict[str, dict[str, str]] = settings.get("headers", {})
         self.routes = load_routes(self.root) if self.root else None
         self._root_resolved = self.root.resolve() if self.root else None
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._server: asyncio.Server | None = None
+        self._connections: set[asyncio.StreamWriter] = set()
         self._port: int | None = None
 
     @property
@@ -190,7 +281,16 @@ class LocalSite:
                     del self._rules[target]
             return rule
 
-    def log(self, entry: LoggedRequest) -> None:
+    def log(self, request: RequestHead, status: int | None) -> None:
+        entry = LoggedRequest(
+            target=request.target,
+            method=request.method,
+            status=status,
+            if_none_match=request.headers.get("if-none-match"),
+            if_modified_since=request.headers.get("if-modified-since"),
+            user_agent=request.headers.get("user-agent"),
+            at=time.time(),
+        )
         with self._lock:
             self.requests.append(entry)
 
@@ -218,80 +318,7 @@ class LocalSite:
         etag = '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest()[:20] + '"'
         return StaticFile(body, content_type, etag, modified, headers)
 
-    def start(self, port: int = 0) -> LocalSite:
-        """Listen on `port` when it is free (0: any free port), else on any free port."""
-        handler = type("BoundHandler", (SiteRequestHandler,), {"site": self})
-        try:
-            self._server = QuietThreadingHTTPServer((self.host, port), handler)
-        except OSError:
-            self._server = QuietThreadingHTTPServer((self.host, 0), handler)
-        self._port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), name=f"localsite-{self.base_url}", daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> LocalSite:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-
-class QuietThreadingHTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    # socketserver's default listen backlog is 5. A crawl opens 16-32 connections at once; when the
-    # accepting thread is slow to run, the kernel drops the extra SYNs and the client resends them
-    # only after 1 s, which the tests' 1 s DOWNLOAD_TIMEOUT turned into a flaky extra retry.
-    request_queue_size = 128
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Clients that hang up mid-response (timeouts, cancelled downloads) are expected here."""
-
-
-class SiteRequestHandler(BaseHTTPRequestHandler):
-    site: LocalSite
-    protocol_version = "HTTP/1.1"
-    # Headers and body go out in two writes; with Nagle's algorithm the body waited for the client's
-    # delayed ACK, 40 ms on every keep-alive response (3,000 pages: 131 s, now 2 s).
-    disable_nagle_algorithm = True
-    server_version = "KhaosanLocalSite/0.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Silence the per-request stderr line; requests are logged in LocalSite.requests."""
-
-    def do_HEAD(self) -> None:
-        self.respond(send_body=False)
-
-    def do_GET(self) -> None:
-        self.respond(send_body=True)
-
-    def respond(self, send_body: bool) -> None:
-        target = self.path
-        rule = self.site.take_rule(target)
-        if rule and rule.delay_s:
-            time.sleep(rule.delay_s)
-        if rule and rule.drop_connection:
-            self.record(target, None)
-            self.close_connection = True
-            return
-        if rule and rule.stream is not None:
-            self.record(target, rule.status or 200)
-            self.send_stream(rule, send_body)
-            return
-        status, headers, body = self.planned_response(target, rule)
-        self.record(target, status)  # before sending, so a client that got the answer sees it logged
-        self.send(status, headers, body, send_body)
-
-    def planned_response(self, target: str, rule: Rule | None) -> tuple[int, dict[str, str], bytes]:
+    def planned_response(self, request: RequestHead, rule: Rule | None) -> tuple[int, dict[str, str], bytes]:
         if rule and (rule.status is not None or rule.body is not None or rule.redirect_to):
             status = rule.status or (302 if rule.redirect_to else 200)
             headers = {"Content-Type": "text/html; charset=utf-8", **rule.headers}
@@ -299,75 +326,146 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
                 headers["Location"] = rule.redirect_to
             return status, headers, rule.body if rule.body is not None else f"status {status}".encode()
         extra = rule.headers if rule else {}
-        static = self.site.static_file(target)
+        static = self.static_file(request.target)
         if static is None:
             return 404, {"Content-Type": "text/html; charset=utf-8", **extra}, b"<h1>404 Not Found</h1>"
         headers = {
             "Content-Type": static.content_type,
             "ETag": static.etag,
-            "Last-Modified": formatdate(static.last_modified, usegmt=True),
+            "Last-Modified": http_date(int(static.last_modified)),
             **static.headers,
             **extra,
         }
-        if self.not_modified(static):
+        if not_modified(static, request.headers):
             return 304, headers, b""
         return 200, headers, static.body
 
-    def not_modified(self, static: StaticFile) -> bool:
-        if_none_match = self.headers.get("If-None-Match")
-        if if_none_match is not None:
-            return (
-                static.etag in [tag.strip() for tag in if_none_match.split(",")]
-                or if_none_match.strip() == "*"
-            )
-        if_modified_since = self.headers.get("If-Modified-Since")
-        if if_modified_since:
-            try:
-                return static.last_modified <= parsedate_to_datetime(if_modified_since).timestamp()
-            except (TypeError, ValueError):
-                return False
-        return False
-
-    def send(self, status: int, headers: dict[str, str], body: bytes, send_body: bool) -> None:
+    def start(self, port: int = 0) -> LocalSite:
+        """Listen on `port` when it is free (0: any free port), else on any free port."""
         try:
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if send_body and status != 304:
-                self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
+            self._server = _ServerLoop.run(self._listen(port))
+        except OSError:
+            self._server = _ServerLoop.run(self._listen(0))
+        self._port = self._server.sockets[0].getsockname()[1]
+        return self
 
-    def send_stream(self, rule: Rule, send_body: bool) -> None:
+    async def _listen(self, port: int) -> asyncio.Server:
+        # The listen backlog: a crawl opens 16-32 connections at once, and while the server is busy
+        # the kernel drops the SYNs beyond the backlog (socketserver's default was 5); the client
+        # resends them only after 1 s, which the tests' 1 s DOWNLOAD_TIMEOUT turned into a flaky
+        # extra retry.
+        return await asyncio.start_server(
+            self._serve_connection, self.host, port, backlog=LISTEN_BACKLOG, reuse_address=True
+        )
+
+    def stop(self) -> None:
+        if self._server is not None:
+            _ServerLoop.run(self._close(self._server))
+            self._server = None
+
+    async def _close(self, server: asyncio.Server) -> None:
+        server.close()
+        for writer in list(self._connections):  # keep-alive connections would outlive the server
+            writer.transport.abort()
+        await server.wait_closed()
+
+    def __enter__(self) -> LocalSite:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    async def _serve_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Answer the requests of one connection in turn until either side closes it. (asyncio sets
+        TCP_NODELAY, and each answer goes out in one write, so none waits for a delayed ACK.)"""
+        self._connections.add(writer)
+        try:
+            while await self._answer(reader, writer):
+                pass
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
+            pass  # the client hung up (timeouts, cancelled downloads) or sent an oversized header
+        finally:
+            self._connections.discard(writer)
+            writer.close()
+
+    async def _answer(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        """Read one request and answer it; True when the connection stays open for the next."""
+        request = parse_request_head(await reader.readuntil(b"\r\n\r\n"))
+        if request is None:
+            writer.write(response_head(400, {}, 0, close=True))
+            return False
+        length = request.headers.get("content-length", "")
+        if length.isdigit():
+            await reader.readexactly(int(length))  # a body is never used, but must be read past
+        rule = self.take_rule(request.target)
+        if rule and rule.delay_s:
+            await asyncio.sleep(rule.delay_s)
+        if rule and rule.drop_connection:
+            self.log(request, None)
+            return False
+        if rule and rule.stream is not None:
+            self.log(request, rule.status or 200)
+            await self._send_stream(writer, request, rule)
+            return False
+        status, headers, body = self.planned_response(request, rule)
+        self.log(request, status)  # before sending, so a client that got the answer sees it logged
+        keep_alive = request.keep_alive
+        send_body = request.method != "HEAD" and status != 304
+        writer.write(
+            response_head(status, headers, len(body), close=not keep_alive) + (body if send_body else b"")
+        )
+        await writer.drain()
+        return keep_alive
+
+    @staticmethod
+    async def _send_stream(writer: asyncio.StreamWriter, request: RequestHead, rule: Rule) -> None:
         """A close-delimited body (no Content-Length): the client learns its size only by reading."""
         assert rule.stream is not None
-        self.close_connection = True
-        try:
-            self.send_response(rule.status or 200)
-            for name, value in {"Content-Type": "text/html; charset=utf-8", **rule.headers}.items():
-                self.send_header(name, value)
-            self.send_header("Connection", "close")
-            self.end_headers()
-            if send_body:
-                for chunk in rule.stream():
-                    self.wfile.write(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up reading, as it should for an oversized body
+        headers = {"Content-Type": "text/html; charset=utf-8", **rule.headers}
+        writer.write(response_head(rule.status or 200, headers, None, close=True))
+        if request.method != "HEAD":
+            for chunk in rule.stream():
+                writer.write(chunk)
+                await writer.drain()  # raises once the client gives up reading an oversized body
+        await writer.drain()
 
-    def record(self, target: str, status: int | None) -> None:
-        self.site.log(
-            LoggedRequest(
-                target=target,
-                method=self.command,
-                status=status,
-                if_none_match=self.headers.get("If-None-Match"),
-                if_modified_since=self.headers.get("If-Modified-Since"),
-                user_agent=self.headers.get("User-Agent"),
-                at=time.time(),
-            )
+
+def not_modified(static: StaticFile, request_headers: dict[str, str]) -> bool:
+    """Whether a conditional GET's validators (lower-cased header names) match the file."""
+    if_none_match = request_headers.get("if-none-match")
+    if if_none_match is not None:
+        return (
+            static.etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
         )
+    if_modified_since = request_headers.get("if-modified-since")
+    if if_modified_since:
+        try:
+            return static.last_modified <= parsedate_to_datetime(if_modified_since).timestamp()
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def response_head(status: int, headers: dict[str, str], length: int | None, *, close: bool) -> bytes:
+    """Status line and headers; `length` None for a close-delimited body."""
+    lines = [
+        f"HTTP/1.1 {status} {_reason(status)}",
+        f"Server: {SERVER_NAME}",
+        f"Date: {http_date(int(time.time()))}",
+        *(f"{name}: {value}" for name, value in headers.items()),
+    ]
+    if length is not None:
+        lines.append(f"Content-Length: {length}")
+    if close:
+        lines.append("Connection: close")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def site_directories(root_dir: Path) -> list[Path]:

@@ -2,6 +2,8 @@
 
 import json
 import socket
+import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 from parsel import Selector
 
 from crawlers.discovery import article_fingerprint, listing_links, xml_links
-from crawlers.localsite import LocalSite, QuietThreadingHTTPServer, SiteRequestHandler, resolve_file
+from crawlers.localsite import LocalSite, _ServerLoop, resolve_file
 from crawlers.sources import FAMILIES, SourceConfig
 
 BASE = "http://127.0.0.1:8100"
@@ -153,6 +155,24 @@ def test_localsite_mirror_layout_conditional_get_and_rules(tmp_path: Path) -> No
         assert [r.status for r in site.requested("/th/news?page=0")] == [200, 304, 304, 503, 200]
 
 
+def test_localsite_serves_nothing_outside_its_root(tmp_path: Path) -> None:
+    root, outside = tmp_path / "site", tmp_path / "outside"
+    (root / "th").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.html").write_text("<html>ลับ</html>", encoding="utf-8")
+    (root / "th/page.html").write_text("<html>ข่าว</html>", encoding="utf-8")
+    (root / "th/alias.html").symlink_to(root / "th/page.html")  # a link inside the root is fine
+    (root / "th/leak.html").symlink_to(outside / "secret.html")
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    assert resolve_file(root, "/th/alias") == (root / "th/page.html").resolve()
+    for target in ("/th/leak", "/linked/secret", "/../outside/secret", "/th/%2E%2E/%2E%2E/outside/secret"):
+        assert resolve_file(root, target) is None, target
+    with LocalSite(root) as site:
+        assert fetch(site.url("/th/alias"))[0] == 200
+        assert fetch(site.url("/th/leak"))[0] == 404
+        assert fetch(site.url("/linked/secret"))[0] == 404
+
+
 def test_localsite_routes_table(tmp_path: Path) -> None:
     (tmp_path / "ewt_news").mkdir()
     (tmp_path / "ewt_news/7.html").write_bytes("<html>ข่าว</html>".encode("cp874"))
@@ -172,15 +192,22 @@ def test_localsite_routes_table(tmp_path: Path) -> None:
 
 def test_localsite_queues_a_burst_of_connections_while_it_is_busy() -> None:
     """A crawl opens 16-32 connections at once. With socketserver's backlog of 5 the kernel dropped
-    the rest while the accepting thread was slow, and the client resent them only after 1 s: an
+    the rest while the server was slow to accept, and the client resent them only after 1 s: an
     extra retry, and a flaky test, under the tests' 1 s DOWNLOAD_TIMEOUT."""
-    server = QuietThreadingHTTPServer(("127.0.0.1", 0), SiteRequestHandler)  # never accepts: busy
-    clients = [socket.socket() for _ in range(30)]
-    try:
-        for client in clients:
-            client.settimeout(0.5)
-            client.connect(server.server_address)  # returns once the kernel has queued it
-    finally:
-        for client in clients:
-            client.close()
-        server.server_close()
+
+    async def busy() -> None:
+        time.sleep(1.5)  # blocks the server's event loop: nothing is accepted meanwhile
+
+    with LocalSite() as site:
+        port = int(site.base_url.rsplit(":", 1)[1])
+        blocker = threading.Thread(target=_ServerLoop.run, args=(busy(),))
+        blocker.start()
+        clients = [socket.socket() for _ in range(30)]
+        try:
+            for client in clients:
+                client.settimeout(0.5)
+                client.connect(("127.0.0.1", port))  # returns once the kernel has queued it
+        finally:
+            for client in clients:
+                client.close()
+            blocker.join()
