@@ -43,7 +43,11 @@ class IncrementalReport:
 
 
 def run_incremental(
-    state: WorkState, *, task_runner: str = "process", workers: int | None = None, crawl_workers: int = 2
+    state: WorkState,
+    *,
+    task_runner: str = "process",
+    workers: int | None = None,
+    crawl_workers: int | None = None,
 ) -> IncrementalReport:
     """Refresh the database of an e2e run against its unchanged mirror."""
     with serve_mirror(state.sites_root, ports=state.ports) as sites:

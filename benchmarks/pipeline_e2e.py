@@ -269,7 +269,7 @@ class FlowRun:
 
 
 def run_refresh(
-    sources: Path, db: Path, *, task_runner: str, workers: int | None, crawl_workers: int
+    sources: Path, db: Path, *, task_runner: str, workers: int | None, crawl_workers: int | None
 ) -> FlowRun:
     """The real refresh flow on the mirror, politeness off, under the process-tree monitor."""
     from flows.refresh import refresh_flow
@@ -363,9 +363,11 @@ def run_e2e(
     per_page: int = DEFAULT_PER_PAGE,
     task_runner: str = "process",
     workers: int | None = None,
-    crawl_workers: int = 2,
+    crawl_workers: int | None = None,
 ) -> tuple[E2EReport, WorkState]:
     """Build the mirror in `workdir`, serve it, run the refresh flow into a fresh database there."""
+    from flows.refresh import default_crawl_workers
+
     mirror = build_corpus_mirror(releases, workdir / "sites", sites=sites, per_page=per_page)
     print(
         f"mirror:   {mirror.articles} articles + {mirror.listings} listing pages on {len(mirror.sites)} "
@@ -389,7 +391,7 @@ def run_e2e(
         mirror={k: v for k, v in asdict(mirror).items() if k != "root"},
         task_runner=task_runner,
         workers=workers,
-        crawl_workers=crawl_workers,
+        crawl_workers=crawl_workers or default_crawl_workers(),
         run=run,
         database_mib=round(db.stat().st_size / 1024**2, 1),
         warc_mib=round(_folder_mib(workdir / "khaosan-warc"), 1),
@@ -461,7 +463,11 @@ def add_pipeline_commands(commands: argparse._SubParsersAction, default_corpus: 
         sub.add_argument("--per-page", type=int, default=DEFAULT_PER_PAGE, help="articles per listing page")
         sub.add_argument("--task-runner", choices=("thread", "process", "dask"), default="process")
         sub.add_argument("--workers", type=int, help="extraction workers (default: the runner's default)")
-        sub.add_argument("--crawl-workers", type=int, default=2, help="crawl child processes")
+        sub.add_argument(
+            "--crawl-workers",
+            type=int,
+            help="crawl child processes (default: the refresh flow's, two per core)",
+        )
         sub.add_argument("--report", type=Path, help="also write the figures as JSON to this file")
 
     runner_options(commands.add_parser("e2e", help="corpus as a local site -> real refresh flow -> DuckDB"))

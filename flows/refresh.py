@@ -144,6 +144,17 @@ def crawl_sources(
     return result.stats
 
 
+def default_crawl_workers() -> int:
+    """Crawl child processes when none are asked for: two per core.
+
+    Sources are dealt to the children up front and the children finish at different times. With one
+    child per core, the core of the first to finish stayed idle until the last was done: 18 s of one
+    core in the 63k benchmark. With two per core the others still keep every core busy (each child
+    is ~100 MB; politeness is per host, so more children never put more load on one site).
+    """
+    return 2 * (os.cpu_count() or 1)
+
+
 def crawl_groups(source_ids: list[str], workers: int) -> list[list[str]]:
     """Deal sources round-robin into at most `workers` groups, one child process each."""
     count = max(1, min(workers, len(source_ids)))
@@ -431,7 +442,7 @@ def refresh_flow(
     db_path: Path,
     politeness: bool = True,
     only: list[str] | None = None,
-    crawl_workers: int = 2,
+    crawl_workers: int | None = None,
     task_runner: str = "thread",
     dask_address: str | None = None,
     extract_workers: int | None = None,
@@ -466,7 +477,7 @@ def refresh_flow(
         con.close()
     clock.lap("prepare")
 
-    groups = crawl_groups([s.id for s in sources], crawl_workers)
+    groups = crawl_groups([s.id for s in sources], crawl_workers or default_crawl_workers())
     futures = {
         f"crawl-{i}": (
             group,
