@@ -368,6 +368,7 @@ def run_e2e(
     """Build the mirror in `workdir`, serve it, run the refresh flow into a fresh database there."""
     from flows.refresh import default_crawl_workers
 
+    crawl_workers = crawl_workers or default_crawl_workers()  # resolved here so the report names it
     mirror = build_corpus_mirror(releases, workdir / "sites", sites=sites, per_page=per_page)
     print(
         f"mirror:   {mirror.articles} articles + {mirror.listings} listing pages on {len(mirror.sites)} "
@@ -391,7 +392,7 @@ def run_e2e(
         mirror={k: v for k, v in asdict(mirror).items() if k != "root"},
         task_runner=task_runner,
         workers=workers,
-        crawl_workers=crawl_workers or default_crawl_workers(),
+        crawl_workers=crawl_workers,
         run=run,
         database_mib=round(db.stat().st_size / 1024**2, 1),
         warc_mib=round(_folder_mib(workdir / "khaosan-warc"), 1),

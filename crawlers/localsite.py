@@ -44,10 +44,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from functools import lru_cache
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
+
+from crawlers.warc import reason_phrase
 
 T = TypeVar("T")
 SERVER_NAME = "KhaosanLocalSite/0.2"
@@ -449,7 +450,7 @@ def not_modified(static: StaticFile, request_headers: dict[str, str]) -> bool:
 def response_head(status: int, headers: dict[str, str], length: int | None, *, close: bool) -> bytes:
     """Status line and headers; `length` None for a close-delimited body."""
     lines = [
-        f"HTTP/1.1 {status} {_reason(status)}",
+        f"HTTP/1.1 {status} {reason_phrase(status)}",
         f"Server: {SERVER_NAME}",
         f"Date: {http_date(int(time.time()))}",
         *(f"{name}: {value}" for name, value in headers.items()),
@@ -459,13 +460,6 @@ def response_head(status: int, headers: dict[str, str], length: int | None, *, c
     if close:
         lines.append("Connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-
-
-def _reason(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return ""
 
 
 def site_directories(root_dir: Path) -> list[Path]:

@@ -81,7 +81,7 @@ class WarcArchive:
         assert self._handle is not None
         headers = [(k, v) for k, v in response_headers if k.lower() not in _DROPPED_HEADERS]
         headers.append(("Content-Length", str(len(body))))
-        http_headers = StatusAndHeaders(f"{status} {_reason(status)}", headers, protocol="HTTP/1.1")
+        http_headers = StatusAndHeaders(f"{status} {reason_phrase(status)}", headers, protocol="HTTP/1.1")
         response = self._writer.create_warc_record(
             url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http_headers
         )
@@ -113,7 +113,8 @@ class WarcArchive:
         self._handle = None
 
 
-def _reason(status: int) -> str:
+def reason_phrase(status: int) -> str:
+    """The status line's reason phrase; "Unknown" for a status HTTP does not define."""
     try:
         return HTTPStatus(status).phrase
     except ValueError:

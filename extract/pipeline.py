@@ -184,6 +184,16 @@ def record_from_doc(doc: Doc) -> EventRecord:
     return record
 
 
+def article_doc(nlp: Language, article: Article) -> Doc:
+    """The article's Doc with every component's result set. This is `nlp(article.text)` split in
+    two, because the components read `doc._.article`, which must be set before they run."""
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
 def extract_article_and_record(item: dict[str, Any]) -> tuple[Article | None, EventRecord]:
     """Contract input line -> (normalised Article, EventRecord); never raises for a bad document.
 
@@ -198,11 +208,7 @@ def extract_article_and_record(item: dict[str, Any]) -> tuple[Article | None, Ev
         # Token strings of a release are almost all unique: without a memory zone the vocabulary
         # would grow for the whole life of a process (~25 KB per document).
         with nlp.memory_zone():
-            doc = nlp.make_doc(article.text)
-            doc._.article = article
-            for _, component in nlp.pipeline:
-                doc = component(doc)
-            return article, record_from_doc(doc)
+            return article, record_from_doc(article_doc(nlp, article))
     except Exception as exc:  # a document's failure is data, recorded in its line
         return article, EventRecord(
             doc_id=doc_id,

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from extract.normalise import normalise_text
-from extract.pipeline import build_pipeline, extract_article_and_record, extract_record
+from extract.pipeline import (
+    article_doc,
+    article_from_input,
+    build_pipeline,
+    extract_article_and_record,
+    extract_record,
+)
 
 RELEASE = (
     "พก. จัดประชุมเชิงปฏิบัติการพัฒนาล่ามภาษามือ\n\n"
@@ -84,21 +89,11 @@ WARNING_NOT_AN_EVENT = (
 )
 
 
-def _processed(text: str) -> Doc:
-    article, _ = extract_article_and_record({"doc_id": "d", "text": text})
-    nlp = build_pipeline()
-    doc = nlp.make_doc(article.text)
-    doc._.article = article
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
-
-
 @pytest.mark.parametrize(("text", "is_event"), [(RELEASE, True), (WARNING_NOT_AN_EVENT, False)])
 def test_venue_and_attendees_are_only_looked_for_in_events(text: str, is_event: bool) -> None:
     """A record carries a venue and an attendee count only for an event, so the pipeline does not
     spend time finding them in other releases (facts runs first and decides)."""
-    doc = _processed(text)
+    doc = article_doc(build_pipeline(), article_from_input({"doc_id": "d", "text": text}))
     assert doc._.facts.is_event is is_event
     assert (doc._.venue is not None) is is_event
     assert (doc._.attendees is not None) is is_event

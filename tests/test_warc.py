@@ -5,7 +5,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from crawlers.encoding import decode_html
-from crawlers.warc import WarcArchive, read_html
+from crawlers.warc import WarcArchive, read_html, reason_phrase
 
 ARTICLE = "<html><body><h1>ศูนย์พัฒนาสังคมหน่วยที่ 12 มอบเครื่องอุปโภคบริโภค</h1></body></html>"
 
@@ -99,3 +99,11 @@ def test_records_are_complete_warc_pairs_with_valid_digests(tmp_path: Path) -> N
         assert request.get_header("WARC-Concurrent-To") == response.get_header("WARC-Record-ID")
         assert request.get_header("WARC-Target-URI") == response.get_header("WARC-Target-URI")
         assert request_head == b""  # the request line and headers are the record's HTTP headers
+
+
+@pytest.mark.parametrize(
+    ("status", "phrase"), [(200, "OK"), (304, "Not Modified"), (429, "Too Many Requests"), (599, "Unknown")]
+)
+def test_reason_phrase_of_status_lines(status: int, phrase: str) -> None:
+    """Both the archive's records and the local test server's responses use it."""
+    assert reason_phrase(status) == phrase
