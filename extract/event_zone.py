@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from extract.article import Article
+from extract.names import GIVEN_NAMES, THAI, TITLE_RE, WEAK_TITLES
 from schemas.models import Span
 
 _WEEKDAY = r"(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
@@ -45,6 +46,17 @@ _OPEN_ENDING = re.compile(
 _TOLD_ACTION = re.compile(
     r"ประธาน|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจ|หารือ|ลงนาม|กล่าว|เปิดเผย|แถลง|ร่วม|มอบ|จัด|ต้อนรับ|เยี่ยม|เยือน|พบ|นำ"
 )
+# A paragraph that opens with a titled full name ("ร้อยเอกธรรมนัส พรหมเผ่า รัฐมนตรี… เป็นประธาน…").
+_TITLED_NAME = re.compile(rf"(?P<title>{TITLE_RE.pattern})\s?(?P<given>[{THAI}]+)\s[{THAI}]{{2,}}")
+# What a lead paragraph reports someone doing, and saying: a paragraph that opens with a person
+# who speaks before doing anything ("นายสมชาย … กล่าวว่า …") is a statement, not the lead.
+_DEED = re.compile(
+    r"เป็นประธาน|ประธาน(?:ใน|เปิด|การ)|เปิดงาน|เปิดการ|ลงพื้นที่|(?<!ผู้)ตรวจ(?:เยี่ยม|ราชการ|ติดตาม)|หารือ"
+    r"|ลงนาม|มอบ(?!หมาย)|ต้อนรับ|เยี่ยมชม|เยือน|ร่วม(?:งาน|พิธี|ประชุม|กิจกรรม)"
+)
+_SAYING = re.compile(r"กล่าว|เปิดเผย|เผย|ระบุ|ให้สัมภาษณ์|แถลง|ชี้แจง")
+# When or where in a paragraph ("เวลา 10.30 น.", "เมื่อวันที่ผ่านมา", "ณ.โรงแรม…"): sub-headlines say neither.
+_TIME_OR_PLACE = re.compile(r"เวลา\s?\d|เมื่อวัน|(?<!\S)ณ\.?\s?(?=[ก-ฮเ-ไA-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +123,7 @@ def _dateline_index(text: str, paragraphs: list[Span]) -> int:
     offsets = [None if _QUOTE_OPEN.match(text, span[0]) else _cue_offset(text, span) for span in paragraphs]
     first = next((i for i, offset in enumerate(offsets) if offset is not None), None)
     if first is None:
-        return 0
+        return _person_lead_index(text, paragraphs)
     if offsets[first] > _LATE_DATE:  # type: ignore[operator]
         opening = next(
             (
@@ -124,6 +136,35 @@ def _dateline_index(text: str, paragraphs: list[Span]) -> int:
         if opening is not None:
             return opening
     return first
+
+
+def _person_lead_index(text: str, paragraphs: list[Span]) -> int:
+    """Without a date near any paragraph's start, the first paragraph, unless it is a sub-headline
+    (no titled name opening it, no time or place in it) above one that opens with a titled full
+    name and tells a deed before any saying: "เดินหน้าบูรณาการทุกหน่วยงาน…" above "นายสมพร ใจดี
+    ปลัด… เป็นประธานการประชุมหารือ… เมื่อวันที่ 9 พฤษภาคม 2566 …", whose date is too late a cue."""
+    if (
+        not paragraphs
+        or _opens_with_person(text, paragraphs[0])
+        or _TIME_OR_PLACE.search(text, *paragraphs[0])
+    ):
+        return 0
+    for index, span in enumerate(paragraphs[1:], start=1):
+        if _opens_with_person(text, span) and _tells_a_deed(text, span):
+            return index
+    return 0
+
+
+def _tells_a_deed(text: str, span: Span) -> bool:
+    deed = _DEED.search(text, *span)
+    saying = _SAYING.search(text, *span)
+    return deed is not None and (saying is None or deed.start() < saying.start())
+
+
+def _opens_with_person(text: str, span: Span) -> bool:
+    match = _TITLED_NAME.match(text, span[0], span[1])
+    # "นายกรัฐมนตรี เศรษฐา…" opens with a position: after a weak title the given name must be known.
+    return match is not None and (match["title"] not in WEAK_TITLES or match["given"] in GIVEN_NAMES)
 
 
 def _cue_offset(text: str, span: Span) -> int | None:

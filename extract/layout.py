@@ -82,6 +82,13 @@ def _date_line(line: str) -> date | None:
     return dates[0].start if start == 0 and end >= len(line.rstrip(" )")) else None
 
 
+def _opens_body(line: str, line_date: date, header_date: date | None) -> bool:
+    """A second date line, with another day and a clock time, under the header's own date line
+    ("วันเสาร์ที่ 5 เมษายน 2568" … "4 เมษายน 2568 เวลา 10.30 น."): the event's dateline, not
+    the publication date."""
+    return header_date is not None and line_date != header_date and _TRAILING_TIME.search(line) is not None
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     out, offset = [], 0
     for line in text.split("\n"):
@@ -162,6 +169,7 @@ def build_article(
     lines = _lines(text)
     body_start = len(text)
     header_title = title
+    header_date: date | None = None  # the header's own date line
     for index, (start, line) in enumerate(lines):
         if index >= _HEADER_LINES:
             body_start = start
@@ -170,9 +178,13 @@ def build_article(
         if not stripped or _CHROME_LINE.match(line):
             continue
         line_date = _date_line(stripped)
+        if line_date is not None and _opens_body(stripped, line_date, header_date):
+            body_start = start
+            break
         if line_date is not None:
             if line_date != _EPOCH:
                 published = published or line_date
+                header_date = header_date or line_date
             continue
         if header_title is None:
             # A one-line English site name above a Thai headline is chrome, not the title.

@@ -26,6 +26,7 @@ from extract.names import (
     family_extension,
     glued_title_allowed,
     latin_name_run,
+    names_a_room,
     plausible_family,
     plausible_given,
     split_latin,
@@ -129,6 +130,8 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
     if word is None:
         return None
     given = word.group()
+    if names_a_room(text, start, title):
+        return None  # "ณ ห้องประชุม ศ.นิคม …": the room's name, not a person taking part
     counted = text.startswith(" ", end) and _COUNT_BEFORE_RE.search(text, max(0, start - 5), start)
     if title == "นาย" and counted:
         return None  # "จำนวน 42 นาย": นาย counts officers after a number

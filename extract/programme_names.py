@@ -59,7 +59,9 @@ _HEAD = re.compile("|".join(_HEADS))
 # A head word that is really the verb's object, not the start of a name ("ร่วมงานกับ", "ในงานนี้").
 _NOT_A_NAME_AFTER_HEAD = re.compile(
     r"\s?(?:มี|กับ|ถึง|เกี่ยวกับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
-    r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|$)"
+    r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|$"
+    # an occasion, not an edition: "การจัดงานครั้งที่ผ่านมา", "งานครั้งแรก" ("ครั้งที่ 5" is an edition)
+    r"|ครั้ง(?!ที่\s?\d))"
     # reported speech or a clause verb glued to the head ("งานเผยว่า", "โครงการเมื่อวันที่")
     r"|(?:เปิดเผย|เผย(?!แพร่|แผ่)|กล่าว|ระบุ|เมื่อ|ด้วย|คือ|ต้อง|สามารถ|จึง|แต่(?!ง)|หรือ)"
     # a bare head, a space, then a verb or a function word: "งาน จัดกิจกรรม…", "โครงการ ส่งคำขอ…"
@@ -139,7 +141,10 @@ _TOPIC_ONLY = re.compile(r"^(?P<frame>\S{2,25})\s(?:ใน)?หัวข้อ\s
 _VERB_PHRASE = re.compile(r"(?:ประชุม|สัมมนา|เสวนา)(?:หารือ)?\s?(?:กับ|ร่วมกับ|ถึง|เกี่ยวกับ)")
 _ANAPHOR = re.compile(r"(?:ดังกล่าว|ครั้งนี้|นี้|ในครั้งนี้|ฯ|ต่าง\s?ๆ)")
 _QUOTE_OR_HEAD = re.compile(trie_pattern([*_QUOTE, *_HEADS]))
-_UNDER_PROGRAMME = re.compile(rf"ภายใต้(?:ชื่อ)?(?:โครงการ|กิจกรรม)\s?(?=[{_QUOTE}])")
+# "ภายใต้กิจกรรม “…”", and "ตาม “โครงการ…”" where the quotation itself names a programme.
+_UNDER_PROGRAMME = re.compile(
+    rf"ภายใต้(?:ชื่อ)?(?:โครงการ|กิจกรรม)\s?(?=[{_QUOTE}])|(?:ภายใต้|ตาม)\s?(?=[{_QUOTE}](?:โครงการ|กิจกรรม))"
+)
 _PROJECT_BEFORE_QUOTE = re.compile(rf"โครงการ\s?(?=[{_QUOTE}])")
 # Event heads that name the activity even without a trigger verb before them.  Not "โครงการ": a
 # project standing in a sentence is mostly infrastructure or policy ("… โครงการรถไฟฟ้าสายสีชมพู ช่วง…").

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from extract.article import Article
 from extract.event_zone import locate_event_zone
+from extract.names import TITLE_RE, names_a_room
 from extract.provinces import (
     Province,
     ProvinceMention,
@@ -71,7 +72,7 @@ _PERSON = (
 )
 _CLAUSE = (
     r"เพื่อ|โดย|ซึ่ง|พร้อม|จำนวน|ระหว่าง|เมื่อ|ใน(?:วัน|ระหว่าง|โอกาส|ฐานะ|การ|พิธี|งาน|ช่วง|ครั้ง|นาม)"
-    r"|วันที่|วันนี้|เวลา|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
+    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
     r"|ถึง|ให้|เป็น|มี(?!น)|มา(?!เลเซีย|บ)|จะ|ร่วม|นำ|เข้า|ตรวจ|ลงพื้นที่|รับ|มอบ|แถลง|พบ|หารือ|เปิด|ปิด|เยี่ยม|รวม"
     r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน|ที่|ตรวจ|เยี่ยม|ลง|มอบ|พบ|ติดตาม)|ย้ำ|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
     r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
@@ -162,7 +163,9 @@ def _venue_end(text: str, start: int, limit: int, max_words: int = _MAX_VENUE_WO
             pos = _skip_spaces(text, end, limit)
             continue
         if end > start and (_STOP_WORD.match(text, pos) or _is_bangkok_at(text, pos)):
-            break
+            title = TITLE_RE.match(text, pos)
+            if title is None or not names_a_room(text, pos, title.group()):
+                break
         end = _word_end(text, pos, limit)
         # Room numbers and ranges ("402 - 403") do not count as words.
         words += _LETTER.search(text, pos, end) is not None

@@ -123,6 +123,58 @@ def test_undated_release_keeps_the_first_paragraph() -> None:
     assert "รัฐมนตรีลงพื้นที่ตรวจเยี่ยมโรงเรียน" in headline
 
 
+@pytest.mark.parametrize(
+    ("body", "opening"),
+    [
+        # a sub-headline, then the chair's paragraph whose date comes too late to be a cue
+        (
+            "เดินหน้าบูรณาการทุกหน่วยงาน เพิ่มประสิทธิภาพการส่งออกสินค้าสมมติ\n"
+            "นายสมพร ใจดี ปลัดกระทรวงสมมติ เป็นประธานการประชุมหารือการพัฒนาระบบขับเคลื่อนนโยบายการค้าสินค้า"
+            "สมมติระหว่างประเทศของกระทรวงสมมติ เพื่อประโยชน์จากการค้าที่เพิ่มขึ้น เมื่อวันที่ 9 พฤษภาคม 2566 "
+            "ณ ห้องประชุม 134 กระทรวงสมมติ\n"
+            "การประชุมในครั้งนี้ เป็นการหารือแนวทาง\n",
+            "นายสมพร ใจดี",
+        ),
+        # a military rank and a nickname headline; the lead gives no date at all
+        (
+            "รมว.สมหมาย นั่งหัวโต๊ะคณะกรรมการสร้างอาชีพเกษตรกร เดินหน้าแบบบูรณาการ\n"
+            "ร้อยเอกสมหมาย ใจกล้า รัฐมนตรีว่าการกระทรวงสมมติ เป็นประธานการประชุมคณะกรรมการสร้างอาชีพ "
+            "ครั้งที่ 1/2567 ณ ห้องประชุมกระทรวงสมมติ\n",
+            "ร้อยเอกสมหมาย ใจกล้า",
+        ),
+    ],
+)
+def test_titled_lead_beats_a_sub_headline_when_no_paragraph_is_dated(body: str, opening: str) -> None:
+    dateline, headline, _ = zone_texts("กระทรวงสมมติ ขับเคลื่อนนโยบาย", body)
+    assert dateline.startswith(opening)
+    assert len(headline) >= 2  # the sub-headline joined the headline block
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the first paragraph says where, so it is the lead, not a sub-headline
+        (
+            "พัฒนาสังคมจังหวัดสมมติ จัดโครงการส่งเสริมการจัดสวัสดิการสังคม ณ.โรงแรมสมมติ เมื่อวันที่ผ่านมา",
+            "นายสมชาย ใจดี ผู้อำนวยการสำนักงานสมมติ กล่าวว่า การดำเนินงานเป็นไปด้วยดี",
+        ),
+        # a person who speaks first ("เปิดเผยว่า") makes a statement, not the lead, whatever follows
+        (
+            "ด่วน กระทรวงสมมติ รับสมัครพนักงานทำงานต่างประเทศ 25 อัตรา",
+            "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงสมมติ เปิดเผยว่า กรมสมมติ เปิดรับสมัครและจะมอบเงินสนับสนุน",
+        ),
+        # "นายกเทศมนตรี…" opens with a post that merely begins like the title นาย
+        (
+            "ยกระดับบริการสาธารณสุขชุมชนสมมติ สู่มาตรฐานใหม่",
+            "นายกเทศมนตรีนครสมมติ ร่วมกล่าวต้อนรับคณะผู้บริหาร",
+        ),
+    ],
+)
+def test_undated_first_paragraph_stays_the_dateline(first: str, second: str) -> None:
+    dateline, _, _ = zone_texts("กระทรวงสมมติ ขับเคลื่อนนโยบาย", f"{first}\n{second}\n")
+    assert dateline == first
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "หัวข้อข่าว", "หัวข้อข่าว\n\nวันที่ 1 มกราคม 2567\n"])
 def test_degenerate_input(text: str) -> None:
     zone = locate_event_zone(build_article("t", normalise_text(text)))

@@ -280,6 +280,31 @@ def test_dated_headline_is_not_a_date_line(headline: str) -> None:
     assert article.published is None
 
 
+@pytest.mark.parametrize(
+    ("second_date_line", "body_starts"),
+    [
+        # another day with a clock time under the header's date line: the event's own dateline
+        ("4 เมษายน 2568 เวลา 10.30 น.", True),
+        # the same day again (a timestamp of the page) is still header
+        ("5 เมษายน 2568 เวลา 16.05 น.", False),
+        # another day without a time is a date line of the header (an update date)
+        ("4 เมษายน 2568", False),
+    ],
+)
+def test_second_date_line_with_another_day_and_a_time_opens_the_body(
+    second_date_line: str, body_starts: bool
+) -> None:
+    text = (
+        "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-การขับเคลื่อนภารกิจกระทรวงสมมติ\n\n\nวันเสาร์ที่ 5 เมษายน 2568\n"
+        f"การขับเคลื่อนภารกิจกระทรวงสมมติ\n{second_date_line}\n"
+        "นายสมศักดิ์ ใจดี รัฐมนตรีว่าการกระทรวงสมมติ เป็นประธานการประชุมผู้บริหาร ครั้งที่ 1/2568"
+    )
+    article = _article(text)
+    assert article.published == date(2025, 4, 5)
+    opening = second_date_line if body_starts else "นายสมศักดิ์ ใจดี"
+    assert article.text[article.body_start :].startswith(opening)
+
+
 def test_emptied_cms_page_has_no_title_and_no_date() -> None:
     article = _article("รัฐบาลไทย-\n\n\nวันพฤหัสบดีที่ 1 มกราคม 2513\n\nที่มา : https://www.example.go.th/news/1")
     assert (article.title, article.published) == (None, None)

@@ -148,10 +148,18 @@ def test_position_is_bounded_where_it_ends(body: str, position: str) -> None:
         "เงินกู้ กยศ. หนี้ธนาคาร หนี้บุคคลที่ ค้างชำระ",
         "ตามประกาศ พ.ศ. 2567 ข้อ 5",
         "การประชุมครั้งที่ 2/2567 ณ ห้องประชุม",
+        "เข้าร่วม ณ ห้องประชุม ศ.สมนึก ใจดี ชั้น 5 อาคารกระทรวงสมมติ",  # a room named after a professor
+        "ณ ห้องดร.สมพงษ์ รักดี โรงแรมสมมติ",
     ],
 )
 def test_words_that_look_like_titles_are_not_people(body: str) -> None:
     assert officials(body) == []
+
+
+def test_plain_title_after_a_room_is_still_a_person() -> None:
+    # rooms are named after dignitaries ("ห้องประชุม ศ.…"), never after a plain นาย
+    found = officials("การประชุมจัดขึ้นที่ห้องประชุม นายสมชาย ใจดี ผู้อำนวยการสำนักงานสมมติ เป็นประธาน")
+    assert [o.name for o in found] == ["สมชาย ใจดี"]
 
 
 def test_short_mentions_are_the_same_person() -> None:

@@ -121,6 +121,12 @@ def name_of(body: str) -> str | None:
             " ณ ศูนย์ประชุมสมมติ",
             "Smart Travel Fair 2024",
         ),
+        # the programme an activity was part of, quoted with its own head word after "ตาม"
+        (
+            "วันนี้ (2 มิ.ย. 64) ดร.สมพงษ์ ใจดี รัฐมนตรีว่าการกระทรวงสมมติ รับมอบและปล่อยคาราวานรถสินค้าเกษตร"
+            " ตาม “โครงการแบ่งปันน้ำใจ เกษตรไทยสู้ภัยสมมติ” ครั้งที่ 1 ณ อาคารสมมติ",
+            "โครงการแบ่งปันน้ำใจ เกษตรไทยสู้ภัยสมมติ",
+        ),
     ],
 )
 def test_programme_name(body: str, expected: str) -> None:
@@ -140,6 +146,10 @@ def test_programme_name(body: str, expected: str) -> None:
         # an infrastructure project on an inspection, and a meeting someone talks about
         "วันที่ 2 เม.ย. 67 รัฐมนตรี ลงพื้นที่ตรวจติดตามความคืบหน้า โครงการรถไฟฟ้าสายสีสมมติ ช่วงแยกสมมติ",
         "วันที่ 2 เม.ย. 67 เลขาธิการสมมติ เปิดเผยว่า การประชุมคณะกรรมการสมมติ ได้อนุมัติโครงการ 12 โครงการ",
+        # "การจัดงานครั้งที่ผ่านมา" compares with an earlier occasion; it names nothing
+        "ปิดฉากลงแล้วสำหรับงานแสดงสินค้าสมมติ เมื่อวันที่ 1 มิ.ย. 67 ผู้เข้าชมเพิ่มขึ้นเมื่อเทียบกับการจัดงานครั้งที่ผ่านมา",
+        # "ตาม" before a quotation that is not a programme: a quoted policy is no name
+        "วันที่ 2 เม.ย. 67 นายสมมติ ใจดี ลงพื้นที่ ตาม “นโยบายเร่งด่วนของรัฐบาล” ณ ตำบลสมมติ",
     ],
 )
 def test_no_programme_name(body: str) -> None:

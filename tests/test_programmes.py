@@ -248,6 +248,8 @@ def test_releases_that_report_an_event(body: str) -> None:
     [
         "วันนี้ (6 มกราคม 2565) เวลา 10.00 น. ณ โรงแรมสมมติ ภูเก็ต ปลัดกระทรวง แถลงสถานการณ์โรคและเตือนประชาชนให้ระวัง",
         "วันนี้ (6 มกราคม 2565) ปลัดกระทรวง ลงพื้นที่ตลาดสมมติ พร้อมเตือนประชาชนให้ระวังโรคระบาด",
+        # "แจง" (clarifies) in the headline, but a clock time and the Parliament in the dateline
+        "วันที่ 18 กรกฎาคม 2567 เวลา 11.30 น. ที่รัฐสภา ในการประชุมสภาผู้แทนราษฎร รัฐมนตรีตอบกระทู้ถามสด",
     ],
 )
 def test_warning_title_with_an_activity_at_a_time_and_place(dateline: str) -> None:
