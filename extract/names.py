@@ -281,10 +281,16 @@ _NA_LINEAGES = frozenset(
         "ตะกั่วป่า",
         "กาฬสินธุ์",
         "ร้อยเอ็จ",
+        "หนองคาย",
+        "จำปาศักดิ์",
     ]
 )
 # Capitalised words (a leading Latin title such as "Dr." or "HJ" is split off by the caller).
-_LATIN_WORD = r"[A-Z](?:[a-zA-Z'\-]|\.(?=[A-Z]))*\.?"
+# Letters with diacritics count ("Bénédicte", "Carré", "Müller", "Łukasz"): À-Þ/Ā… are upper case
+# in Latin-1 and Latin Extended-A (×/÷ excluded).
+LATIN_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LATIN_LETTER = "a-zA-ZÀ-ÖØ-öø-ÿĀ-ſ"
+_LATIN_WORD = rf"[{LATIN_UPPER}](?:[{_LATIN_LETTER}'\-]|\.(?=[{LATIN_UPPER}]))*\.?"
 _LATIN_PARTICLE = r"(?:bin|binti|van|de|der|von|da|al|el|del|di|le|la)"
 LATIN_NAME_RE = re.compile(f"{_LATIN_WORD}(?:\\s(?:{_LATIN_WORD}|{_LATIN_PARTICLE})){{1,6}}")
 _LATIN_TITLE_SET = frozenset(_LATIN_TITLES)

@@ -15,6 +15,7 @@ from extract.names import (
     HONORIFIC_KIND,
     LATIN_NAME_RE,
     LATIN_NON_NAME_WORDS,
+    LATIN_UPPER,
     NOT_TITLE_RE,
     ROYAL_NAME_END_RE,
     THAI,
@@ -33,7 +34,7 @@ from extract.names import (
 )
 from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_after, specific_head_at
 
-_LATIN_UPPER_RE = re.compile(r"[A-Z]")
+_LATIN_UPPER_RE = re.compile(f"[{LATIN_UPPER}]")
 _FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
 _PRESIDED_BODY_RE = re.compile(
     "ก(?:เหล่า|กิ่ง|สภา|สมาคม|สโมสร|ชมรม|มูลนิธิ|เทศมนตรี|องค์การ|อบ|รัฐมนตรี|สมาพันธ์|สหพันธ์|ยุวกาชาด|ฯ)"

@@ -65,6 +65,7 @@ def test_titles_glued_or_spaced(body: str, honorific: str, name: str) -> None:
     [
         ("นางรัชนีกร วัชรวงศ์ ณ อยุธยา ผู้อำนวยการกองกลาง กล่าว", "รัชนีกร วัชรวงศ์ ณ อยุธยา"),
         ("นายธีรพงศ์ ทองใหญ่ ณ อยุธยา ได้รับรางวัล", "ธีรพงศ์ ทองใหญ่ ณ อยุธยา"),
+        ("นายสมพจน์ รักเรือง ณ หนองคาย ผู้ว่าราชการจังหวัดสมมติ นำส่วนราชการ", "สมพจน์ รักเรือง ณ หนองคาย"),
         ("นายสมปอง สุขใจ ณ ห้องประชุม", "สมปอง สุขใจ"),  # ณ + a room is "at", not a lineage
     ],
 )
@@ -253,6 +254,9 @@ def test_untitled_words_before_a_position_are_not_names() -> None:
             "ผู้แทนองค์การอนามัยโลกประจำประเทศไทย",
         ),
         ("Dr. Maria Lopez ผู้อำนวยการ ร่วมประชุม", "Dr.", "Maria Lopez", "ผู้อำนวยการ"),
+        # letters with diacritics are letters of the name, capital ones too
+        ("Ms. Hélène Dubré-Séguin ผู้อำนวยการสถาบันสมมติ", "Ms.", "Hélène Dubré-Séguin", "ผู้อำนวยการสถาบันสมมติ"),
+        ("Prof. Émile Østergård ที่ปรึกษา ร่วมหารือ", "Prof.", "Émile Østergård", "ที่ปรึกษา"),
         (
             "นาย Kenji Tanaka เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย",
             "นาย",
