@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from extract.article import Article
 from extract.event_zone import EventZone, locate_event_zone
 from extract.gazetteers import trie_pattern
+from extract.names import NOT_TITLE_RE
 from extract.results import Found
 from schemas.models import Span
 
@@ -53,6 +54,10 @@ _HEADS = (
     "การแถลงผล",
     "ลงนามบันทึก",
     "การลงนาม",
+    "ถวายผ้าพระกฐิน",
+    "ถวายผ้ากฐิน",
+    "ทอดกฐิน",
+    "ทอดผ้าป่า",
     "งาน",
 )
 _HEAD = re.compile("|".join(_HEADS))
@@ -68,10 +73,10 @@ _NOT_A_NAME_AFTER_HEAD = re.compile(
     r"|\s(?:จัด|ส่ง|สัมผัส|เพื่อ|ซึ่ง|ทำ|ช่วย|เริ่ม|เปิด|ปิด|มอบ|รับ|ลง|ตรวจ|เน้น|มุ่ง)"
 )
 # What must come right before a head (or an opening quote) for it to name the reported event.
-# "ใน" only after a chair/attend verb or a space ("ประธานในพิธี", "เนื่องในพิธี", " ในงาน"), never
+# "ใน" only after a chair/attend verb or a space ("ประธานในพิธี", "วิทยากรในงานสัมมนา", " ในงาน"), never
 # inside a phrase ("ความสามารถในการแข่งขัน", "ภายในงาน").
 _TRIGGER = re.compile(
-    r"(?:ประธาน(?:การ)?|เปิด|ปิด|จัด|จัดทำ|จัดขึ้น|ร่วม|ทรง|(?:ประธาน|ร่วม|เนื่อง|กล่าว|พยาน|เกียรติ|\s)ใน)\s?$"
+    r"(?:ประธาน(?:การ)?|เปิด|ปิด|จัด|จัดทำ|จัดขึ้น|ร่วม|ทรง|(?:ประธาน|ร่วม|เนื่อง|กล่าว|พยาน|เกียรติ|วิทยากร|\s)ใน)\s?$"
 )
 # A head that is only the frame of another name: "พิธีเปิด “…”", "งานสัมมนา…", "โครงการ “…”".
 _FRAME = re.compile(r"(?:พิธี(?:เปิด|ปิด)(?:งาน)?|งาน(?=" + "|".join(_HEADS[:-1]) + r"))\s?")
@@ -111,6 +116,8 @@ _NAME_END = re.compile(
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
     # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
+    # glued: the partner of a signing or talk ("…ความร่วมมือทางวิชาการกับศาสตราจารย์…")
+    rf"|(?=กับ\s?(?!{NOT_TITLE_RE.pattern}){_HONORIFIC})"
     r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|จัดโดย|และการประชุมอื่น|(?<=\))\s?และพิธี|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
     # glued: reported speech ("…ออนไลน์ว่า การ…", "…เปิดเผยว่า", "…ถึงกรณี…") and past-date phrases
     r"|(?<!ก)(?=ว่า\s)|(?=(?:เปิดเผย|กล่าว|ระบุ|ชี้แจง)(?:ว่า|ถึง)|ถึง(?:กรณี|ประเด็น|ความคืบหน้า|ผลการ|กระแส))"
@@ -148,7 +155,7 @@ _UNDER_PROGRAMME = re.compile(
 _PROJECT_BEFORE_QUOTE = re.compile(rf"โครงการ\s?(?=[{_QUOTE}])")
 # Event heads that name the activity even without a trigger verb before them.  Not "โครงการ": a
 # project standing in a sentence is mostly infrastructure or policy ("… โครงการรถไฟฟ้าสายสีชมพู ช่วง…").
-_PHRASE_HEAD = re.compile(r"(?:(?<=\s)|^)(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|มหกรรม)", re.M)
+_PHRASE_HEAD = re.compile(r"(?:(?<=\s)|^)(?:การประชุม|ประชุมเชิงปฏิบัติการ|การสัมมนา|มหกรรม|ลงนามบันทึก)", re.M)
 # A project is the activity only when it is launched or signed for ("Kick off โครงการ…", "เปิดตัว
 # โครงการ…", "ลงนามบันทึกข้อตกลงการผลักดัน โครงการ…").
 _PROJECT_HEAD = re.compile(r"(?<=\s)โครงการ")

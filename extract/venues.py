@@ -111,7 +111,8 @@ _ASIDE_REACH = 100
 _DATE_OPENER = re.compile(r"(?:เมื่อ|ใน)?วัน[^\n]{0,40}\d[^\n]{0,12}?\)?\s?")
 # Words that begin like a venue head but are not places ("สภาพ" ≠ สภา, "วัดผล" ≠ วัด).
 _NOT_A_VENUE_HEAD = re.compile(r"สภาพ|วัด(?:ผล|ระดับ|ค่า|ความ|ปริมาณ|อุณหภูมิ|ไข้|ขนาด)|สวนทาง|ตลาดแรงงาน")
-_THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+# A word glued on: a consonant or a leading vowel ("…มหาดไทยให้ความสำคัญ", "…แรงงานเป็น…").
+_GLUED_THAI_WORD = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")
 # "มทร.ล้านนา", "ม.อ.", "รพ.สต.บ้านสมมติ": an institution written as an abbreviation.
 # ("กม. 34", "ม. 5" are measures and addresses: the abbreviation has a name glued on or 3+ letters.)
 _ABBREVIATED_PLACE = re.compile(
@@ -282,7 +283,7 @@ def _starts_weak_venue(lexicon: VenueLexicon, text: str, start: int) -> bool:
     """After a bare "ที่": a known place standing as a word of its own, a venue head, a building word
     or an abbreviated institution ("มทร.ล้านนา"); the last two need an address after them."""
     place = lexicon.places.match(text, start)
-    if place is not None and place.end() < len(text) and _THAI_CONSONANT.match(text, place.end()):
+    if place is not None and place.end() < len(text) and _GLUED_THAI_WORD.match(text, place.end()):
         return False  # "ที่กระทรวงแรงงานขอความร่วมมือ…": the ministry is a subject, not a place
     if _NOT_A_VENUE_HEAD.match(text, start):
         return False

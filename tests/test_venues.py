@@ -199,6 +199,8 @@ def test_venue_and_province(text: str, venue: str, province: str | None) -> None
         "รัฐบาลสมมติสนับสนุนนักศึกษาไทยให้ไปศึกษาต่อที่มหาวิทยาลัยฯ โดยมีทุนการศึกษาจำนวนมาก",
         "ได้ดำเนินการตลอดทั้งปี ณ สถานที่ราชการ ที่ทำการองค์กรปกครองส่วนท้องถิ่น และบ้านเรือนประชาชน",
         "",
+        # "ที่" + a ministry + a glued verb opening with a leading vowel is a relative clause
+        "ภารกิจสำคัญของกระทรวงสมมติ ที่กระทรวงมหาดไทยให้ความสำคัญ โดยอาศัยการบูรณาการ",
     ],
 )
 def test_no_venue_and_no_province(text: str) -> None:
