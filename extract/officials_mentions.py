@@ -317,7 +317,26 @@ def find_mentions(text: str) -> list[Mention]:
         if position is not None:
             position_end = position[1]
         mentions.append(Mention(name, position))
-    return mentions
+    return _share_list_positions(text, mentions)
+
+
+# Only spaces, commas and "และ" between two names: a list ("นายสมชาย ใจดี นายสมศักดิ์ รักงาน
+# รองปลัดกระทรวงสมมติ"), whose one position after the last name is every listed person's.
+_LIST_GAP_RE = re.compile(r"(?:\s|,|และ)*\s(?:\s|,|และ)*")
+
+
+def _share_list_positions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give the unpositioned names of a list the position written after its last name."""
+    shared = list(mentions)
+    for index in range(len(shared) - 2, -1, -1):
+        current, following = shared[index], shared[index + 1]
+        if (
+            current.position is None
+            and following.position is not None
+            and _LIST_GAP_RE.fullmatch(text, current.name.end, following.name.start)
+        ):
+            shared[index] = Mention(current.name, following.position)
+    return shared
 
 
 def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:

@@ -157,6 +157,27 @@ def test_words_that_look_like_titles_are_not_people(body: str) -> None:
     assert officials(body) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "shared"),
+    [
+        # one post after a list of names belongs to every name in it
+        (
+            "โดยมี นายสมชาย ใจดี นายสมศักดิ์ รักงาน และนางสาวสมใจ ดีงาม รองปลัดกระทรวงสมมติ เข้าร่วม",
+            {"สมชาย ใจดี", "สมศักดิ์ รักงาน", "สมใจ ดีงาม"},
+        ),
+        # a name with its own post ends the list; a glued name is no list member
+        (
+            "นายสมชาย ใจดี อธิบดีกรมสมมติ นายสมศักดิ์ รักงาน นางสาวสมใจ ดีงาม ผู้ตรวจราชการกระทรวงสมมติ",
+            {"สมศักดิ์ รักงาน", "สมใจ ดีงาม"},
+        ),
+    ],
+)
+def test_a_post_after_a_list_of_names_is_shared(body: str, shared: set[str]) -> None:
+    found = officials(body)
+    last = found[-1].position
+    assert {o.name for o in found if o.position == last} == shared
+
+
 def test_plain_title_after_a_room_is_still_a_person() -> None:
     # rooms are named after dignitaries ("ห้องประชุม ศ.…"), never after a plain นาย
     found = officials("การประชุมจัดขึ้นที่ห้องประชุม นายสมชาย ใจดี ผู้อำนวยการสำนักงานสมมติ เป็นประธาน")
