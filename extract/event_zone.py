@@ -46,7 +46,7 @@ _OPEN_ENDING = re.compile(
 _TOLD_ACTION = re.compile(
     r"ประธาน|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจ|หารือ|ลงนาม|กล่าว|เปิดเผย|แถลง|ร่วม|มอบ|จัด|ต้อนรับ|เยี่ยม|เยือน|พบ|นำ"
 )
-# A paragraph that opens with a titled full name ("ร้อยเอกธรรมนัส พรหมเผ่า รัฐมนตรี… เป็นประธาน…").
+# A paragraph that opens with a titled full name ("ร้อยเอกสมหมาย ใจกล้า รัฐมนตรี… เป็นประธาน…").
 _TITLED_NAME = re.compile(rf"(?P<title>{TITLE_RE.pattern})\s?(?P<given>[{THAI}]+)\s[{THAI}]{{2,}}")
 # What a lead paragraph reports someone doing, and saying: a paragraph that opens with a person
 # who speaks before doing anything ("นายสมชาย … กล่าวว่า …") is a statement, not the lead.

@@ -132,7 +132,7 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
         return None
     given = word.group()
     if names_a_room(text, start, title):
-        return None  # "ณ ห้องประชุม ศ.นิคม …": the room's name, not a person taking part
+        return None  # "ณ ห้องประชุม ศ.สมนึก …": the room's name, not a person taking part
     counted = text.startswith(" ", end) and _COUNT_BEFORE_RE.search(text, max(0, start - 5), start)
     if title == "นาย" and counted:
         return None  # "จำนวน 42 นาย": นาย counts officers after a number
