@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from extract.article import Article
-from extract.names import GIVEN_NAMES, THAI, TITLE_RE, WEAK_TITLES
+from extract.names import TITLE_RE
+from extract.officials_mentions import titled_mention
 from schemas.models import Span
 
 _WEEKDAY = r"(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
@@ -46,8 +47,6 @@ _OPEN_ENDING = re.compile(
 _TOLD_ACTION = re.compile(
     r"ประธาน|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจ|หารือ|ลงนาม|กล่าว|เปิดเผย|แถลง|ร่วม|มอบ|จัด|ต้อนรับ|เยี่ยม|เยือน|พบ|นำ"
 )
-# A paragraph that opens with a titled full name ("ร้อยเอกสมหมาย ใจกล้า รัฐมนตรี… เป็นประธาน…").
-_TITLED_NAME = re.compile(rf"(?P<title>{TITLE_RE.pattern})\s?(?P<given>[{THAI}]+)\s[{THAI}]{{2,}}")
 # What a lead paragraph reports someone doing, and saying: a paragraph that opens with a person
 # who speaks before doing anything ("นายสมชาย … กล่าวว่า …") is a statement, not the lead.
 _DEED = re.compile(
@@ -56,7 +55,9 @@ _DEED = re.compile(
 )
 _SAYING = re.compile(r"กล่าว|เปิดเผย|เผย|ระบุ|ให้สัมภาษณ์|แถลง|ชี้แจง")
 # When or where in a paragraph ("เวลา 10.30 น.", "เมื่อวันที่ผ่านมา", "ณ.โรงแรม…"): sub-headlines say neither.
-_TIME_OR_PLACE = re.compile(r"เวลา\s?\d|เมื่อวัน|(?<!\S)ณ\.?\s?(?=[ก-ฮเ-ไA-Za-z])")
+# "ณ" as a word of its own before a word ("ณ.โรงแรม…", "ณ ห้อง…"); programmes shares it.
+NA_WORD = r"(?<!\S)ณ\.?\s?(?=[ก-ฮเ-ไA-Za-z])"
+_TIME_OR_PLACE = re.compile(rf"เวลา\s?\d|เมื่อวัน|{NA_WORD}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +163,11 @@ def _tells_a_deed(text: str, span: Span) -> bool:
 
 
 def _opens_with_person(text: str, span: Span) -> bool:
-    match = _TITLED_NAME.match(text, span[0], span[1])
-    # "นายกรัฐมนตรี เศรษฐา…" opens with a position: after a weak title the given name must be known.
-    return match is not None and (match["title"] not in WEAK_TITLES or match["given"] in GIVEN_NAMES)
+    """A full name with its title opens the paragraph (the officials' own mention reader decides, so
+    "นายกรัฐมนตรี…" and "นายกเทศมนตรี…" are posts, not names)."""
+    title = TITLE_RE.match(text, span[0], span[1])
+    mention = titled_mention(text, title) if title is not None else None
+    return mention is not None and mention.full
 
 
 def _cue_offset(text: str, span: Span) -> int | None:

@@ -39,7 +39,7 @@ TITLE_RE = re.compile(f"{_TITLE_UNIT}(?:\\s?{_TITLE_UNIT})*")
 
 # Titles that are also ordinary syllables inside words (ทนาย, ยืนนาน…): glued to a preceding Thai
 # letter they only count after a function word, or before a listed given name.
-WEAK_TITLES = frozenset({"นาย", "นาง", "นางสาว", "อาจารย์", "เด็กชาย", "เด็กหญิง"})
+_WEAK_TITLES = frozenset({"นาย", "นาง", "นางสาว", "อาจารย์", "เด็กชาย", "เด็กหญิง"})
 # "ห้องประชุม ศ.สมนึก ใจดี": a room named after a dignitary (never after a plain นาย/นาง).
 _ROOM_BEFORE_RE = re.compile(r"(?:^|\s)ห้อง\S{0,16}\s?$")
 _ROOM_REACH = 24
@@ -483,7 +483,7 @@ def _starts_like_non_name(word: str) -> bool:
 def names_a_room(text: str, title_start: int, title: str) -> bool:
     """Whether the title at title_start begins the name of the room written right before it."""
     before = text[max(0, title_start - _ROOM_REACH) : title_start]
-    return title not in WEAK_TITLES and _ROOM_BEFORE_RE.search(before) is not None
+    return title not in _WEAK_TITLES and _ROOM_BEFORE_RE.search(before) is not None
 
 
 def plausible_given(word: str) -> bool:
@@ -542,7 +542,7 @@ def glued_title_allowed(text: str, start: int, title: str, given: str) -> bool:
         return True
     if given in GIVEN_NAMES:
         return "." not in title or len(title) > 3
-    return title not in WEAK_TITLES and "." not in title
+    return title not in _WEAK_TITLES and "." not in title
 
 
 def family_extension(text: str, pos: int) -> int:

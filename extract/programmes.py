@@ -12,7 +12,7 @@ import re
 
 from extract.article import Article
 from extract.event_types import classify_event
-from extract.event_zone import EventZone, locate_event_zone
+from extract.event_zone import NA_WORD, EventZone, locate_event_zone
 from extract.gazetteers import trie_pattern
 from extract.organisers import find_organiser
 from extract.programme_names import find_programme_name
@@ -112,7 +112,7 @@ _RELAY_REACH = 250  # a relayed resolution follows the spokesperson's "เปิ
 # A clock time and a named place in the dateline paragraph: something happened there and then.
 _CLOCK_TIME = re.compile(r"เวลา\s?\d{1,2}[.:]\d{2}\s?น")
 _PLACE = re.compile(
-    r"(?<!\S)ณ\.?\s?(?=[ก-ฮเ-ไA-Za-z])(?!วันที่|วัน|ขณะนี้|ปัจจุบัน|สิ้น)|ที่\s?(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|รัฐสภา|หอ|วัด|สนาม|บริเวณ|ศาลา)"
+    rf"{NA_WORD}(?!วันที่|วัน|ขณะนี้|ปัจจุบัน|สิ้น)|ที่\s?(?:ห้อง|โรงแรม|ศูนย์|อาคาร|ตึก|ทำเนียบ|รัฐสภา|หอ|วัด|สนาม|บริเวณ|ศาลา)"
 )
 _DATELINE_DATE = re.compile(r"วันนี้|เมื่อวัน|วัน\S{0,12}ที่\s?\d|\(\d{1,2}\s")
 # Cabinet-meeting summaries and similar multi-topic digests report no single activity.
