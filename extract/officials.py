@@ -3,7 +3,8 @@
 Mentions come from ``officials_mentions`` (names and the position written next to each). Here they
 are linked into people: a full name opens a person; a later given-name-only mention ("นายวราวุธ
 กล่าวว่า") is the same person and never a new one. A person's position is the first one written
-next to any of their mentions; their role is the strongest across all mentions.
+next to any of their mentions, unless a later one spells it out in full; their title the first one
+written; their role is the strongest across all mentions.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.article import Article
 from extract.names import FAMILY_NAMES
-from extract.officials_mentions import Mention, find_mentions
+from extract.officials_mentions import GLUED_POST, Mention, find_mentions
 from extract.officials_positions import is_public_position, organisation_of
 from extract.officials_roles import ROLE_STRENGTH, is_list_gap, lead_in_role, predicate_role
 from extract.results import OfficialsFound
@@ -41,7 +42,7 @@ def _confirmed(mention: Mention, repeats: int) -> bool:
     return mention.position is not None or mention.name.family in FAMILY_NAMES or repeats > 1
 
 
-def _link(mentions: list[Mention]) -> tuple[list[_Person], list[_Person | None]]:
+def _link(text: str, mentions: list[Mention]) -> tuple[list[_Person], list[_Person | None]]:
     """People in order of first mention, and the person each mention refers to (None if none)."""
     counts: dict[str, int] = {}
     for m in mentions:
@@ -71,14 +72,29 @@ def _link(mentions: list[Mention]) -> tuple[list[_Person], list[_Person | None]]
             people[key] = person
         by_given[person.given] = person
         person.mentions.append(m)
-        if person.position is None and m.position is not None:
-            person.position = m.position
+        if not person.title:
+            person.title = m.name.title  # "นายกเศรษฐา ทวีสิน" in a headline, "นายเศรษฐา ทวีสิน" below
+        if person.position is None or _spells_out(text, person.position, m.position):
+            person.position = m.position or person.position
         owners.append(person)
     # Given-name-only mentions before the full name ("นายกฯ เศรษฐา" in a headline) link backwards.
     for i, m in enumerate(mentions):
         if owners[i] is None and not m.name.full and m.name.given in by_given:
             owners[i] = by_given[m.name.given]
     return list(people.values()), owners
+
+
+def _spells_out(text: str, first: tuple[int, int], later: tuple[int, int] | None) -> bool:
+    """The later position is the first one and more words ("อธิบดีกรม…" -> "อธิบดีกรม… กระทรวง…",
+    "รองนายกรัฐมนตรี" -> "รองนายกรัฐมนตรีและรัฐมนตรีว่าการ…"), or the glued post นายก written in
+    full. Other glued continuations are more often prose ("…พันปีหลวงที่ทรง…") than a post."""
+    if later is None or later[1] - later[0] <= first[1] - first[0]:
+        return False
+    written = text[first[0] : first[1]]
+    if not text.startswith(written, later[0]):
+        return False
+    rest = later[0] + len(written)
+    return written == GLUED_POST or text.startswith((" ", "และ"), rest)
 
 
 def _end_of(mention: Mention) -> int:
@@ -138,6 +154,6 @@ def extract_officials(article: Article) -> OfficialsFound:
     """Every named person in the release, once each, in order of first mention."""
     text = article.text
     mentions = find_mentions(text)
-    people, owners = _link(mentions)
+    people, owners = _link(text, mentions)
     _assign_roles(text, mentions, owners)
     return OfficialsFound([_official(article, p) for p in people])

@@ -63,6 +63,8 @@ _NOT_MONK_TITLE_RE = re.compile("พุทธ|อุโบสถ|ตำหนั
 _MAX_ROYAL_WORDS = 5
 _MIN_FAMILY = 3
 # Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
+# นายก (prime minister, mayor, president of a body) written glued to the name it belongs to.
+GLUED_POST = "นายก"
 _NAME_PART_HEADS = frozenset({"ประธาน", "ปลัด", "ทูต", "กงสุล", "อัยการ", "หัวหน้า", "เลขานุการ", "ผู้ตรวจ"})
 _PROSE_INSIDE_RE = re.compile("การ|ของ|ความ|เพื่อ|ที่|ให้|และ|ได้|ด้วย|กับ|จาก")
 
@@ -131,6 +133,12 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
     if word is None:
         return None
     given = word.group()
+    glued_post = _post_glued_to_name(text, title, word) if pos == end else None
+    if glued_post is not None:
+        if not glued_post:
+            return None
+        start = pos = pos + 1
+        title, kind, given = "", "", given[1:]
     if names_a_room(text, start, title):
         return None  # "ณ ห้องประชุม ศ.สมนึก …": the room's name, not a person taking part
     counted = text.startswith(" ", end) and _COUNT_BEFORE_RE.search(text, max(0, start - 5), start)
@@ -166,6 +174,21 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
             family = text[family_word.start() : family_end]
             return NameMention(start, family_end, title, given, family, kind)
     return NameMention(start, after, title, given, "", kind, full=False)
+
+
+def _post_glued_to_name(text: str, title: str, word: re.Match[str]) -> bool | None:
+    """ "นายกเศรษฐา": the post นายก glued to a given name, not นาย and a name "กเศรษฐา". True when a
+    listed family name or a position follows (the name is certain), False when something else does
+    ("นายกเศรษฐา เปิดงาน" in a headline), None when the text is not the post before a given name."""
+    given = word.group()
+    if title + given[:1] != GLUED_POST or given in GIVEN_NAMES or given[1:] not in GIVEN_NAMES:
+        return None
+    family = WORD_RE.match(text, word.end() + 1) if text.startswith(" ", word.end()) else None
+    if family is None:
+        return False
+    return family.group() in FAMILY_NAMES or (
+        text.startswith(" ", family.end()) and _starts_position(text, family.end() + 1)
+    )
 
 
 def _cut_glued_position(text: str, start: int, family: str) -> str:
@@ -367,6 +390,8 @@ def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
 def _position_before(text: str, name: NameMention, floor: int) -> tuple[int, int] | None:
     """ "นายกรัฐมนตรี นายสมชาย ใจดี", "ผู้แทนเครือข่าย… นำโดย นายสมชาย": a post written right before a
     name that has none after it, and that is not the post of the mention before (``floor``)."""
+    if not name.title and text.endswith(GLUED_POST, 0, name.start):
+        return (name.start - len(GLUED_POST), name.start)  # "นายกเศรษฐา ทวีสิน"
     anchor = name.start - 1
     if anchor < 1 or text[anchor] != " " or name.kind == "royal":
         return None

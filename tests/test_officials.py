@@ -422,6 +422,37 @@ def test_president_of_a_body_is_a_post_not_a_name(body: str) -> None:
     assert names[-1] in ("ทวีศักดิ์ บุญมาก", "สมพร ทองดี")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the post นายก glued to a name: a listed family name or a position makes the name certain
+        ("ตามนโยบายนายกสมชาย ใจดี ที่ให้เร่งแก้ไขปัญหาฝุ่น", [("สมชาย ใจดี", "", "นายก")]),
+        (
+            "ตามข้อสั่งการของนายกวิชัย แก้วกล้า นายกรัฐมนตรี ที่ให้เร่งช่วยเหลือ",
+            [("วิชัย แก้วกล้า", "", "นายกรัฐมนตรี")],
+        ),
+        # a headline glues นายก to a bare given name and a verb: nobody, and never "กประเสริฐ"
+        ("นายกประเสริฐ เปิดงานเทศกาลอาหาร", []),
+        ("นายกวิชัย นั่งหัวโต๊ะถกแผนงาน", []),
+    ],
+)
+def test_post_glued_to_a_name_is_not_part_of_it(body: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(o.name, o.honorific, o.position) for o in officials(body)] == expected
+
+
+def test_later_mention_supplies_the_title_and_the_full_post() -> None:
+    found = officials(
+        "สมชาย ใจดี รองนายกรัฐมนตรี เป็นประธาน\n"
+        "นายสมชาย ใจดี รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงสมมติ กล่าวว่า ขอบคุณทุกคน"
+    )
+    assert [(o.honorific, o.position) for o in found] == [("นาย", "รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงสมมติ")]
+
+
+def test_later_mention_running_into_prose_keeps_the_first_post() -> None:
+    found = officials("นายสมชาย ใจดี ปลัดกระทรวงสมมติ เป็นประธาน\nขอขอบคุณนายสมชาย ใจดี ปลัดกระทรวงสมมติเป็นอย่างสูง")
+    assert [o.position for o in found] == ["ปลัดกระทรวงสมมติ"]
+
+
 def test_bracketed_grade_stays_in_the_position() -> None:
     person = one("2. นายวัฒนา ศรีสุข รองอธิบดี (นักบริหารต้น) กรมสวัสดิการและคุ้มครองแรงงาน")
     assert person.position == "รองอธิบดี (นักบริหารต้น) กรมสวัสดิการและคุ้มครองแรงงาน"
