@@ -40,6 +40,7 @@ TITLE_RE = re.compile(f"{_TITLE_UNIT}(?:\\s?{_TITLE_UNIT})*")
 # Titles that are also ordinary syllables inside words (ทนาย, ยืนนาน…): glued to a preceding Thai
 # letter they only count after a function word, or before a listed given name.
 _WEAK_TITLES = frozenset({"นาย", "นาง", "นางสาว", "อาจารย์", "เด็กชาย", "เด็กหญิง"})
+_UNAMBIGUOUS_ABBREVIATION = "ดร."
 # "ห้องประชุม ศ.สมนึก ใจดี": a room named after a dignitary (never after a plain นาย/นาง).
 _ROOM_BEFORE_RE = re.compile(r"(?:^|\s)ห้อง\S{0,16}\s?$")
 _ROOM_REACH = 24
@@ -540,6 +541,8 @@ def glued_title_allowed(text: str, start: int, title: str, given: str) -> bool:
         return True
     if _GLUE_BEFORE_TITLE_RE.search(text, max(0, start - 12), start) is not None:
         return True
+    if title.startswith(_UNAMBIGUOUS_ABBREVIATION):
+        return True  # "ประเทศญี่ปุ่นดร.ทองเปลว …": no Thai acronym ends in ดร.
     if given in GIVEN_NAMES:
         return "." not in title or len(title) > 3
     return title not in _WEAK_TITLES and "." not in title
