@@ -19,14 +19,16 @@ from dataclasses import dataclass
 from extract.article import Article
 from extract.names import TITLE_RE
 from extract.officials_mentions import titled_mention
+from extract.thai_dates import TIME_OPENING
 from schemas.models import Span
 
 _WEEKDAY = r"(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
 # A date told near the start of a paragraph marks the paragraph that reports the activity:
-# "วันนี้ (…", "เมื่อวันที่ 5", "ในวันศุกร์ที่ 1", "วันพุธ ที่ 30", "เมื่อวานนี้ (", a bare "28 ต.ค. 62".
+# "วันนี้ (…", "เมื่อวันที่ 5", "ในวันศุกร์ที่ 1", "วันพุธ ที่ 30", "เมื่อวานนี้ (", a bare "28 ต.ค. 62",
+# the time alone opening the paragraph ("เมื่อเวลา 09.00 น.", the publication day).
 _DATELINE_CUE = re.compile(
     r"วันนี้\s*\(|เมื่อวานนี้|เมื่อวันที่|เมื่อวัน\S*ที่\s*\d|วันที่\s*\d|ระหว่างวันที่"
-    rf"|วัน{_WEEKDAY}\s?ที่\s?\d|^\(?\d{{1,2}}\s*\S+\s*\d{{2,4}}\)?",
+    rf"|วัน{_WEEKDAY}\s?ที่\s?\d|^\(?\d{{1,2}}\s*\S+\s*\d{{2,4}}\)?|{TIME_OPENING}",
     re.M,
 )
 _DATE_ONLY = re.compile(r"[\w]{0,12}[\d/ .:-]+")

@@ -492,6 +492,9 @@ _REPORTING_RE = re.compile(r"(?:เปิดเผย|เผย|กล่าว|
 _BARE_RELATIVE_RE = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=ว่า)|(?<=ว่า )|(?<=\) ))(?P<rel>วันนี้|เมื่อวานนี้|เมื่อวาน)(?!\s?\()"
 )
+# A lead that opens with the time alone ("เมื่อเวลา 09.00 น. กรมสมมติ จัด…") tells the publication day.
+TIME_OPENING = r"^(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}\s?น\."
+_TIME_OPENS_LEAD_RE = re.compile(TIME_OPENING, re.M)
 # "ในวันนี้" / "เช้าวันนี้" mid-sentence, not "ภายในวันนี้" (a deadline) nor a period "วันนี้ - 31 ก.ค.".
 _TODAY_IN_BODY_RE = re.compile(r"(?:(?<!ภาย)ใน|เช้า|บ่าย|ค่ำ)(?P<rel>วันนี้)(?!\s?(?:\(|ถึง|[-–]|เป็นต้น|จน|นับ))")
 _TODAY_PARAGRAPHS = 6  # "ในวันนี้" this deep still refers to the reported activity
@@ -770,8 +773,9 @@ def extract_event_dates(article: Article) -> EventDates:
     """The main event's day, programme range and first time, plus any fiscal year.
 
     The dateline is the first date in ``article.lead`` (the paragraphs up to the one that tells the
-    main event) that ``dates_the_lead`` accepts; "วันนี้" alone there, or "การสัมมนาในวันนี้" in an
-    opening paragraph of an undated release, is the publication day.  A dateline followed by
+    main event) that ``dates_the_lead`` accepts; "วันนี้" alone there, a lead that opens with the
+    time alone ("เมื่อเวลา 09.00 น."), or "การสัมมนาในวันนี้" in an opening paragraph of an undated
+    release, is the publication day.  A dateline followed by
     "เปิดเผยว่า … เมื่อวันที่ … / ในวันพรุ่งนี้ (…)" yields to the reported activity's date, and a
     time told there for "วันนี้" beats the telling's own time.  A stated range containing the day
     ("ระหว่างวันที่ 27-29 …", anywhere in the body) gives start/end; a range as the dateline gives
@@ -799,10 +803,12 @@ def extract_event_dates(article: Article) -> EventDates:
     elif article.published is not None:
         bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
         span = bare.span() if bare else _today_in_body(article)
+        timed = None if span else _TIME_OPENS_LEAD_RE.search(text, lead_start, lead_end)
         if span is not None:
-            rel = text[span[0] : span[1]]
-            day = article.published + timedelta(days=_RELATIVE_DAYS[rel])
+            day = article.published + timedelta(days=_RELATIVE_DAYS[text[span[0] : span[1]]])
             anchor = DateMention(day, day, span, "today", True)
+        elif timed is not None:
+            anchor = DateMention(article.published, article.published, timed.span(), "today", True)
     if anchor is None:
         undated = _undated_activity_time(text, article.lead, times)
         return EventDates(

@@ -556,9 +556,6 @@ def test_extract_event_dates(body: str, dateline: str, expected: tuple) -> None:
         "สำนักงานสมมติ เปิดให้ผู้ประกันตนแจ้งเปลี่ยนสถานพยาบาลได้จนถึงวันที่ 31 มีนาคม 2566",
         "ธนาคารสมมติ ขอให้ลูกค้ายื่นเอกสารภายในวันนี้ เพื่อรับสิทธิ์",
         "ผู้สนใจสามารถสมัครได้ตั้งแต่วันนี้ ถึงวันที่ 30 มิถุนายน 2566",
-        # A named day in a quote is no dateline of the undated opening.
-        "เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ เป็นประธานเปิดงานสมมติ\n"
-        "นายสมมติ กล่าวว่า วันที่ 24 มีนาคม 2566 เป็นวันครบรอบ 1 ปีของโครงการ",
         # Background of an undated activity, deep in a later paragraph and weeks before publication.
         "รมช.สมมติ ลงพื้นที่ติดตามสถานการณ์น้ำในพื้นที่จังหวัดสมมติ\n"
         "นางสาวสมมติ ใจดี รัฐมนตรีช่วยว่าการ เปิดเผยภายหลังติดตามสถานการณ์น้ำว่า อ่างเก็บน้ำมีน้ำเพิ่มขึ้น\n"
@@ -585,10 +582,33 @@ def test_a_later_date_the_headline_names_dates_the_event() -> None:
     assert _facts(_release(body, title="สธ. จัดประชุมวิชาการสัญจร", dateline=dateline))[0] is None
 
 
-def test_undated_activity_keeps_the_time_opening_its_paragraph() -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        # under a sub-headline, like "วันนี้" alone: the day the release was published
+        "รัฐมนตรีสมมติ ลุยจังหวัดสมมติ เดินหน้าผลักดันผลิตภัณฑ์ชุมชน\n"
+        "เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ เป็นประธานเปิดงานสมมติ",
+        "เวลา 16.50 น. กรมสมมติ จัดการสัมมนาเชิงปฏิบัติการ เรื่อง “การเฝ้าระวังในชุมชน” ผ่านระบบการประชุมทางไกล",
+        # a named day in a later quote is no dateline of the time-only opening
+        "เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ เป็นประธานเปิดงานสมมติ\n"
+        "นายสมมติ กล่าวว่า วันที่ 24 มีนาคม 2566 เป็นวันครบรอบ 1 ปีของโครงการ",
+    ],
+)
+def test_a_lead_opening_with_the_time_alone_is_the_publication_day(body: str) -> None:
+    published = date(2022, 9, 9)
+    assert _facts(_release(body, dateline="วันศุกร์ที่ 9 กันยายน 2565")) == (
+        published,
+        published,
+        published,
+        "16:50",
+    )
+
+
+def test_undated_activity_keeps_the_time_opening_a_later_paragraph() -> None:
     body = (
         "รัฐมนตรีสมมติ ลุยจังหวัดสมมติ เดินหน้าผลักดันผลิตภัณฑ์ชุมชน\n"
-        "เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ เป็นประธานเปิดงานสมมติ"
+        "รัฐมนตรีสมมติ ย้ำให้ทุกหน่วยงานเร่งช่วยเหลือผู้ประกอบการรายย่อย\n"
+        "ทั้งนี้ เมื่อเวลา 16.50 น. ที่ศูนย์การค้าสมมติ นายสมมติ ใจดี รัฐมนตรีว่าการ เป็นประธานเปิดงานสมมติ"
     )
     assert _facts(_release(body, dateline="วันศุกร์ที่ 9 กันยายน 2565")) == (None, None, None, "16:50")
 
