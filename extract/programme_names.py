@@ -82,10 +82,14 @@ _TRIGGER = re.compile(
 _FRAME = re.compile(r"(?:พิธี(?:เปิด|ปิด)(?:งาน)?|งาน(?=" + "|".join(_HEADS[:-1]) + r"))\s?")
 # Only head words before a quote ("งาน “…”", "โครงการอบรมเชิงปฏิบัติการ “…”", "การสัมมนา เรื่อง “…”"):
 # the quotation is the name.  A head with content of its own keeps it ("พิธีประทานรางวัล “…” ประจำปี…").
-_GENERIC_BEFORE_QUOTE = re.compile(
+_GENERIC = (
     r"(?:โครงการ|งาน|กิจกรรม|พิธี(?:เปิด|ปิด)?|การ|ประชุม|สัมมนา|เสวนา|ฝึก|อบรม|เชิงปฏิบัติการ|วิชาการ|มหกรรม"
-    r"|นิทรรศการ|เทศกาล|เวที|แข่งขัน|ประกวด|แถลงข่าว|ลงนาม|รณรงค์|เลี้ยง|ใหญ่|\s)+?(?:\s?(?:เรื่อง|หัวข้อ))?\s?(?=[“”\"‘’'])"
+    r"|นิทรรศการ|เทศกาล|เวที|แข่งขัน|ประกวด|แถลงข่าว|ลงนาม|รณรงค์|เลี้ยง|ใหญ่|\s)+?"
 )
+_GENERIC_BEFORE_QUOTE = re.compile(_GENERIC + r"(?:\s?(?:เรื่อง|หัวข้อ))?\s?(?=[“”\"‘’'])")
+_GENERIC_WORDS = re.compile(_GENERIC)
+# "… ในหัวข้อ" / "… ภายใต้หัวข้อ" closing a name: what follows is the topic.
+_TOPIC_AFTER_NAME = re.compile(r"\s?(?:ใน|ภายใต้)?หัวข้อ$")
 _EDITION_WORDS = r"(?:(?:ประจำปี\S*|ปี|ครั้งที่|รุ่นที่|ระยะที่)\s?(?:[พค]\.ศ\.\s?)?|[พค]\.ศ\.\s?)\d"
 # "… ภายใต้ชื่อ “Thailand Travelution 2022”": the name introduced as such is the name.
 _NAMED_AS = re.compile(rf"\s?(?:ภายใต้ชื่อ|ในชื่อ|(?:ใช้)?ชื่อว่า)(?:งาน|โครงการ|กิจกรรม)?\s?(?=[{_QUOTE}])")
@@ -112,7 +116,7 @@ _HONORIFIC = (
 _NAME_END = re.compile(
     r"\s(?=ณ|ที่(?!\d)|โดย(?!สมัครใจ|ชุมชน|สันติ|ภาคประชาชน)|จัดโดย|เพื่อ|ซึ่ง|พร้อม|ภายใต้|ระหว่างวันที่|ระหว่าง\s?\d|ในวันที่|ในโอกาส|ในฐานะ|ในห้วง|ในระหว่าง|วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
     r"|เมื่อ|ร่วมกับ|เนื่องใน|เปิดเผย|เผย|ระบุ|ชี้แจง|เห็นชอบ|อนุมัติ|จัดขึ้น|ให้แก่|ให้กับ|แก่|ผ่าน|ทั้งนี้|ตั้งแต่|จำนวน|เป็น|อีกทั้ง|รวมถึง|รวมทั้ง|กล่าว|มุ่ง|หวัง"
-    r"|สำหรับ|โอกาสนี้|นอกจากนี้|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา|พบ|รับฟัง|ติดตาม|ลงพื้นที่)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
+    r"|สำหรับ|โอกาสนี้|นอกจากนี้|อย่างเป็นทางการ|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา|พบ|รับฟัง|ติดตาม|ลงพื้นที่)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
     # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
@@ -305,8 +309,17 @@ def _bounded_name(text: str, pos: int, end: int, head_len: int) -> Span | None:
         if text[topic_start] in _QUOTE:
             return _quoted(text, topic_start, end)
         return _clean(text, topic_start, pos + topic.end("topic"))
+    framed = _TOPIC_AFTER_NAME.search(name)
+    if (
+        framed is not None
+        and " " in name[: framed.start()]
+        and not _GENERIC_WORDS.fullmatch(name, 0, framed.start())
+    ):
+        # "การประชุมผู้นำเขตเศรษฐกิจเอเปค… ในหัวข้อ “…”": a meeting named in words of its own keeps
+        # the name over the topic; "การสัมมนา", "การสัมมนาเศรษฐกิจ" only frame it
+        return _clean(text, pos, pos + framed.start())
     if name.endswith("หัวข้อ") or name.endswith("เรื่อง"):
-        # "… ในหัวข้อ “…”": the quoted topic names it; a bare announcement of a topic is no name
+        # "การสัมมนา ในหัวข้อ “…”": the quoted topic names it; a bare announcement of a topic is no name
         quoted = _quoted(text, stop, end) if stop < end and _OPENING_QUOTE.match(text, stop) else None
         return quoted
     return _clean(text, pos, pos + len(name))

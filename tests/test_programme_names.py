@@ -157,6 +157,23 @@ def name_of(body: str) -> str | None:
             " เป็นวิทยากรในงานสัมมนา “ท่องเที่ยวและสาธารณสุขไทยในอนาคต” โดยมีผู้บริหารเข้าร่วม",
             "ท่องเที่ยวและสาธารณสุขไทยในอนาคต",
         ),
+        # a meeting named in words of its own keeps its name over the topic after "ในหัวข้อ"
+        (
+            "วันนี้ (16 พ.ย. 66) ณ ศูนย์ประชุมสมมติ นายสมชาย ใจดี นายกรัฐมนตรี เข้าร่วมการประชุมผู้นำเขตเศรษฐกิจสมมติ"
+            " ในรูปแบบ Retreat (Leaders’ Retreat (Session II)) ในหัวข้อ “Building Resilient Economies” พร้อมรับรองเอกสาร",
+            "การประชุมผู้นำเขตเศรษฐกิจสมมติ ในรูปแบบ Retreat (Leaders’ Retreat (Session II))",
+        ),
+        # … while a head that only frames it gives way to the quoted topic
+        (
+            "วันนี้ (16 พ.ย. 66) นายสมชาย ใจดี รัฐมนตรี เป็นประธานเปิดการสัมมนาเศรษฐกิจ ในหัวข้อ “Thailand New Era”",
+            "Thailand New Era",
+        ),
+        # "อย่างเป็นทางการ" tells how the meeting was held, not its name
+        (
+            "วันนี้ (27 พฤษภาคม 2567) ที่กรมสมมติ นายสมศักดิ์ ใจดี รัฐมนตรี เป็นประธานการประชุมมอบนโยบายกระทรวงสมมติ"
+            " พ.ศ. 2567 - 2568 อย่างเป็นทางการครั้งแรกหลังรับตำแหน่ง โดยมีผู้บริหารเข้าร่วม",
+            "การประชุมมอบนโยบายกระทรวงสมมติ พ.ศ. 2567 - 2568",
+        ),
     ],
 )
 def test_programme_name(body: str, expected: str) -> None:
