@@ -86,7 +86,10 @@ _GENERIC = (
     r"(?:โครงการ|งาน|กิจกรรม|พิธี(?:เปิด|ปิด)?|การ|ประชุม|สัมมนา|เสวนา|ฝึก|อบรม|เชิงปฏิบัติการ|วิชาการ|มหกรรม"
     r"|นิทรรศการ|เทศกาล|เวที|แข่งขัน|ประกวด|แถลงข่าว|ลงนาม|รณรงค์|เลี้ยง|ใหญ่|\s)+?"
 )
-_GENERIC_BEFORE_QUOTE = re.compile(_GENERIC + r"(?:\s?(?:เรื่อง|หัวข้อ))?\s?(?=[“”\"‘’'])")
+# …also with a glued purpose: "สัมมนาเพื่อรับฟังความคิดเห็น “โครงการศึกษา…”" is a hearing on the project.
+_GENERIC_BEFORE_QUOTE = re.compile(
+    _GENERIC + r"(?:เพื่อ[^\s“”\"‘’']{2,60})?(?:\s?(?:เรื่อง|หัวข้อ))?\s?(?=[“”\"‘’'])"
+)
 _GENERIC_WORDS = re.compile(_GENERIC)
 # "… ในหัวข้อ" / "… ภายใต้หัวข้อ" closing a name: what follows is the topic.
 _TOPIC_AFTER_NAME = re.compile(r"\s?(?:ใน|ภายใต้)?หัวข้อ$")
