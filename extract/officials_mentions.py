@@ -61,6 +61,10 @@ _MONK_PREFIX_RE = re.compile("(?:เจ้าประคุณ ?)?สมเด�
 # Words after พระ that name a Buddha image, a building or the king, not a monk's title.
 _NOT_MONK_TITLE_RE = re.compile("พุทธ|อุโบสถ|ตำหนัก|ที่นั่ง|บรม|บาท|เจ้า|ราชวัง|วิหาร|ธาตุ|ราชทาน|ราชพิธี|ราชดำริ")
 _MAX_ROYAL_WORDS = 5
+# Places and awards named after a royal, written right before the royal title.
+_NAMED_AFTER_ROYAL = re.compile(
+    r"(?:โรงพยาบาล|รพ\.|ค่าย|สวน|อาคาร|สะพาน|ถนน|เขื่อน|โรงเรียน|มหาวิทยาลัย|ศูนย์การแพทย์|รางวัล)\s?$"
+)
 _MIN_FAMILY = 3
 # Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
 # นายก (prime minister, mayor, president of a body) written glued to the name it belongs to.
@@ -89,12 +93,16 @@ def _title_kind(text: str, start: int) -> str:
 
 
 def _royal(text: str, start: int, end: int, pos: int, title: str) -> NameMention | None:
+    if _NAMED_AFTER_ROYAL.search(text, max(0, start - 16), start):
+        return None  # "รพ.สมเด็จพระนางเจ้าสิริกิติ์": a place named after a royal, no one taking part
     words: list[str] = []
     stop = pos
     while len(words) < _MAX_ROYAL_WORDS:
         word = WORD_RE.match(text, pos)
         if word is None or ROYAL_NAME_END_RE.match(word.group()) or (words and _starts_position(text, pos)):
             break
+        if words and text.startswith(".", word.end()):
+            break  # "… สิริกิติ์ อ.บ้านฉาง": an abbreviated district, not a name part
         if words and _PROSE_INSIDE_RE.search(word.group()):
             break  # royal names are compounds of Pali-Sanskrit parts, not prose with function words
         words.append(word.group())

@@ -297,6 +297,24 @@ def test_latin_names(body: str, honorific: str, name: str, position: str) -> Non
     assert (person.honorific, person.name, person.position) == (honorific, name, position)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a hospital, a park and an award named after a royal name no one taking part
+        "เยี่ยมให้กำลังใจกำลังพลที่อยู่ระหว่างรักษาตัว ณ รพ.สมเด็จพระนางเจ้าสมมติ อ.เมือง จังหวัดสมมติ",
+        "ณ สวนสมเด็จพระนางเจ้าสมมติ เขตจตุจักร กรุงเทพมหานคร",
+        "พิธีมอบรางวัลสมเด็จเจ้าฟ้าสมมติ ประจำปี พ.ศ. 2567",
+    ],
+)
+def test_places_named_after_a_royal_are_not_people(body: str) -> None:
+    assert officials(body) == []
+
+
+def test_royal_name_stops_before_an_abbreviated_district() -> None:
+    found = officials("ชาวบ้านน้อมนำพระราชดำริสมเด็จพระนางเจ้าสมมติ อ.เมือง จังหวัดสมมติ มาปฏิบัติ")
+    assert [(o.honorific, o.name) for o in found] == [("สมเด็จพระนางเจ้า", "สมมติ")]
+
+
 def test_latin_phrases_are_not_names() -> None:
     assert officials("ภายใต้แนวคิด Smart Farming Thailand ณ Grand Hall ชั้น 3") == []
 
