@@ -95,6 +95,7 @@ def context_cue(text: str, start: int, end: int) -> Found[EventType] | None:
 
 
 _FRAME_TYPES = ("meeting", "ceremony")
+_REFINED_BY_WORKSHOP = ("meeting", "seminar")
 _FRAME_REACH = 15  # characters between a frame cue and the cue it gives way to
 # "ลงพื้นที่จังหวัด… ณ … เพื่อเป็นประธานเปิดกิจกรรม…", "ลงพื้นที่เมืองคอน เป็นประธานพิธี…": the trip was
 # made for the ceremony.
@@ -108,10 +109,14 @@ def classify_event(text: str, name: Found[str] | None, context: tuple[Span, ...]
         named = type_from_name(name.value)
         if named is not None:
             return Found(named, name.span)
-    for start, end in context:
-        found = context_cue(text, start, end)
-        if found is not None:
-            return found
+    told = [found for start, end in context if (found := context_cue(text, start, end)) is not None]
+    if told:
+        # A headline's meeting or seminar that the dateline tells as a workshop is the workshop
+        # ("เสวนาประชาชน…" over "จัดการสัมมนาเชิงปฏิบัติการ…").
+        refined = next((found for found in told[1:] if found.value == "workshop"), None)
+        if told[0].value in _REFINED_BY_WORKSHOP and refined is not None:
+            return refined
+        return told[0]
     weak_cues = ([(name.span, "weak")] if name is not None else []) + [(span, "fallback") for span in context]
     for (start, end), scope in weak_cues:
         weak = first_cue(text, start, end, scope)
