@@ -194,15 +194,18 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
             span = _quoted(text, match.end(), end)
             if span is not None:
                 return _found(article, span)
-    # A name standing at the start of a phrase in the dateline paragraph
-    # ("จังหวัดลำปาง โดยสำนักงาน… ประชุมเชิงปฏิบัติการ…").
+    # A name standing at the start of a phrase in the dateline paragraph ("จังหวัดลำปาง
+    # โดยสำนักงาน… ประชุมเชิงปฏิบัติการ…"), or in a sub-headline above it that the dateline only
+    # looks back on ("กสร. ลงนามบันทึกข้อตกลง… เรื่อง “…”" above "นาย… กล่าวหลังลงนาม…").
+    sub_headlines = [span for span in zone.headline if span[0] >= article.body_start]
+    for start, end in (zone.dateline, *sub_headlines):
+        for match in _PHRASE_HEAD.finditer(text, start, end):
+            if _TOLD_ABOUT.search(text, max(start, match.start() - 10), match.start()):
+                continue
+            span = _name_from_head(text, match.start(), end, match.end() - match.start())
+            if span is not None:
+                return _found(article, span)
     start, end = zone.dateline
-    for match in _PHRASE_HEAD.finditer(text, start, end):
-        if _TOLD_ABOUT.search(text, max(start, match.start() - 10), match.start()):
-            continue
-        span = _name_from_head(text, match.start(), end, match.end() - match.start())
-        if span is not None:
-            return _found(article, span)
     for match in _PROJECT_HEAD.finditer(text, start, end):
         if _PROJECT_LAUNCH.search(text, max(start, match.start() - 40), match.start()):
             span = _name_from_head(text, match.start(), end, match.end() - match.start())
