@@ -350,6 +350,12 @@ def test_venue_without_the_usual_shape(text: str, venue: str, province: str | No
             "อุทัยธานี",
         ),
         ("“สมมติ” ลงพื้นที่กาฬสินธุ์ ติดตามงานตามนโยบาย\nนายสมมติ ใจดี ประชุมหารือกับเครือข่าย", "กาฬสินธุ์"),
+        # the full address of a visited place whose name has no venue shape
+        (
+            "ดร.สมมติ ใจดี ปลัดกระทรวงสมมติ เปิดเผยภายหลังลงพื้นที่ตรวจเยี่ยมการดำเนินงานสหกรณ์สมมติเชียงใหม่ - ลำพูน"
+            " จำกัด ตำบลน้ำแพร่ อำเภอหางดง จังหวัดเชียงใหม่ ว่า สหกรณ์มีความเข้มแข็ง",
+            "เชียงใหม่",
+        ),
     ],
 )
 def test_province_of_a_visit_without_venue(text: str, province: str) -> None:
