@@ -18,7 +18,7 @@ from extract.article import Article
 from extract.normalise import NormalisedText
 from extract.thai_dates import (
     LATE_DATELINE,
-    TIME_OPENING,
+    TIME_OPENS_LEAD_RE,
     dateline_opening,
     dateline_paragraph,
     dates_the_lead,
@@ -44,7 +44,6 @@ _LATIN_ONLY = re.compile(r"^[\x20-\x7e]+$")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _SQUASH = re.compile(r"[\s\"'“”‘’]+")
 _RELATIVE_OPENERS = ("วันนี้", "เมื่อวานนี้", "เมื่อวาน")
-_TIME_OPENER = re.compile(TIME_OPENING, re.M)  # "เมื่อเวลา 09.00 น. …": also the publication day's lead
 _HEADER_LINES = 14  # the header never runs deeper than this many lines
 _LEAD_PARAGRAPHS = 4  # summary paragraphs before the dateline paragraph, at most
 # A line this short, or ending in a word that needs more, does not end the lead's sentence when
@@ -103,10 +102,10 @@ def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None, t
     """End of the paragraph that tells the main event: the first of the opening body paragraphs
     holding a dateline ("วันนี้ (…)", "เมื่อวันที่ …", "ระหว่างวันที่ …", a date opening the
     paragraph) or opening with "วันนี้" or the time alone ("เมื่อเวลา 09.00 น."); the first body
-    paragraph if none does.  Past the first
-    paragraph a dateline counts only where ``dates_the_lead`` says it can date the event (opening
-    its paragraph, near the publication day or named by the headline), so an undated activity
-    paragraph is not passed over for a background date further down.  A paragraph whose date
+    paragraph if none does.  Past the first paragraph a dateline counts only where
+    ``dates_the_lead`` says it can date the event (opening its paragraph, near the publication day
+    or named by the headline), so an undated activity paragraph is not passed over for a
+    background date further down.  A paragraph whose date
     only closes it (a summary ending "… 8-11 ก.ย.") yields to a later one opening with a date
     ("เมื่อวันที่ 31 ส.ค. เวลา 13.00 น. …"), as ``dateline_paragraph`` decides."""
     paragraphs = [(start, start + len(ln)) for start, ln in lines if not _CHROME_LINE.match(ln)]
@@ -114,7 +113,9 @@ def _lead_end(text: str, lines: list[tuple[int, str]], published: date | None, t
     openings: list[int | None] = []
     for index, (start, end) in enumerate(paragraphs[:_LEAD_PARAGRAPHS]):
         nothing_dated = all(offset is None for offset in openings)
-        if nothing_dated and (text.startswith(_RELATIVE_OPENERS, start) or _TIME_OPENER.match(text, start)):
+        if nothing_dated and (
+            text.startswith(_RELATIVE_OPENERS, start) or TIME_OPENS_LEAD_RE.match(text, start)
+        ):
             return end
         usable = [
             m

@@ -40,6 +40,7 @@ TITLE_RE = re.compile(f"{_TITLE_UNIT}(?:\\s?{_TITLE_UNIT})*")
 # Titles that are also ordinary syllables inside words (ทนาย, ยืนนาน…): glued to a preceding Thai
 # letter they only count after a function word, or before a listed given name.
 _WEAK_TITLES = frozenset({"นาย", "นาง", "นางสาว", "อาจารย์", "เด็กชาย", "เด็กหญิง"})
+# A title abbreviation that no Thai acronym ends in, so it is a title even glued to a word.
 _UNAMBIGUOUS_ABBREVIATION = "ดร."
 # "ห้องประชุม ศ.สมนึก ใจดี": a room named after a dignitary (never after a plain นาย/นาง).
 _ROOM_BEFORE_RE = re.compile(r"(?:^|\s)ห้อง\S{0,16}\s?$")

@@ -66,9 +66,9 @@ _NAMED_AFTER_ROYAL = re.compile(
     r"(?:โรงพยาบาล|รพ\.|ค่าย|สวน|อาคาร|สะพาน|ถนน|เขื่อน|โรงเรียน|มหาวิทยาลัย|ศูนย์การแพทย์|รางวัล)\s?$"
 )
 _MIN_FAMILY = 3
-# Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
 # นายก (prime minister, mayor, president of a body) written glued to the name it belongs to.
 GLUED_POST = "นายก"
+# Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
 _NAME_PART_HEADS = frozenset({"ประธาน", "ปลัด", "ทูต", "กงสุล", "อัยการ", "หัวหน้า", "เลขานุการ", "ผู้ตรวจ"})
 _PROSE_INSIDE_RE = re.compile("การ|ของ|ความ|เพื่อ|ที่|ให้|และ|ได้|ด้วย|กับ|จาก")
 

@@ -494,7 +494,7 @@ _BARE_RELATIVE_RE = re.compile(
 )
 # A lead that opens with the time alone ("เมื่อเวลา 09.00 น. กรมสมมติ จัด…") tells the publication day.
 TIME_OPENING = r"^(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}\s?น\."
-_TIME_OPENS_LEAD_RE = re.compile(TIME_OPENING, re.M)
+TIME_OPENS_LEAD_RE = re.compile(TIME_OPENING, re.M)
 # "ในวันนี้" / "เช้าวันนี้" mid-sentence, not "ภายในวันนี้" (a deadline) nor a period "วันนี้ - 31 ก.ค.".
 _TODAY_IN_BODY_RE = re.compile(r"(?:(?<!ภาย)ใน|เช้า|บ่าย|ค่ำ)(?P<rel>วันนี้)(?!\s?(?:\(|ถึง|[-–]|เป็นต้น|จน|นับ))")
 _TODAY_PARAGRAPHS = 6  # "ในวันนี้" this deep still refers to the reported activity
@@ -803,7 +803,7 @@ def extract_event_dates(article: Article) -> EventDates:
     elif article.published is not None:
         bare = _BARE_RELATIVE_RE.search(text, lead_start, lead_end)
         span = bare.span() if bare else _today_in_body(article)
-        timed = None if span else _TIME_OPENS_LEAD_RE.search(text, lead_start, lead_end)
+        timed = None if span else TIME_OPENS_LEAD_RE.search(text, lead_start, lead_end)
         if span is not None:
             day = article.published + timedelta(days=_RELATIVE_DAYS[text[span[0] : span[1]]])
             anchor = DateMention(day, day, span, "today", True)
