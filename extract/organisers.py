@@ -6,9 +6,10 @@ Patterns, most reliable first:
   "X ร่วมกับ Z จัด…" (X);
 - "… ผู้อำนวยการ/อธิบดี/นายก<agency> กล่าวรายงาน" (the host reports to the chair at Thai
   ceremonies, so the reporter's agency is the organiser);
-- a headline "X โดย Y …" or "X จัด/มอบ/ยกย่อง…".
+- a headline "X โดย Y …" or "X จัด/มอบ/ยกย่อง/จับมือ…".
 An acronym is given as its full name only when that full name is written somewhere in the release
-(an in-text definition "ชื่อเต็ม (ACR)" or the agency gazetteer tells which full name it is).
+(an in-text definition "ชื่อเต็ม (ACR)" or the agency gazetteer tells which full name it is); so is
+a name shortened with ฯ ("กระทรวงเกษตรฯ").
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ _REPORTER_LEAD = re.compile(r"\s?(?:เป็นผู้)?$")
 _POSITION_PREFIX = re.compile(
     r"^(?:รอง)?(?:อธิบดี|ปลัด|นายก|เลขาธิการ|ผู้อำนวยการ|ผู้ว่าราชการ|ประธาน(?:กรรมการ)?|รัฐมนตรีว่าการ|ผู้บัญชาการ|อธิการบดี|ผู้จัดการ|หัวหน้า)"
 )
-_HEADLINE_VERB = re.compile(r"\s?(?:จัด|มอบ|ยกย่อง|เปิด|นำร่อง|ลงนาม|ประชุม|อบรม|สัมมนา|รณรงค์|ร่วมกับ)")
+_HEADLINE_VERB = re.compile(r"\s?(?:จัด|มอบ|ยกย่อง|เปิด|นำร่อง|ลงนาม|ประชุม|อบรม|สัมมนา|รณรงค์|ร่วมกับ|จับมือ)")
 # "กรมการขนส่งทางราง กระทรวงคมนาคม จัด…": the parent ministry qualifies the organiser.
 _PARENT_MINISTRY = re.compile(r"(?:\s(?:กระทรวง|กรทรวง)\S*)?")
 # "รมว.อว. เปิดงาน…", "นรม. ประชุม…": abbreviated titles of people, not agencies.
@@ -321,6 +322,8 @@ def _expand(article: Article, span: Span) -> str:
     """The agency as written; an acronym becomes its full name when the text writes that name."""
     written = _SPACES.sub(" ", article.surface(span)).strip()
     written = _TRAILING_PAREN.sub("", written)
+    if written.endswith("ฯ"):
+        return _unshortened(article.text, written)
     acronym_match = _WRITTEN_ACRONYM.fullmatch(written)
     if acronym_match is None:
         return written
@@ -333,6 +336,21 @@ def _expand(article: Article, span: Span) -> str:
         if full.replace(" ", "") in compact_text:
             return full
     return written
+
+
+def _unshortened(text: str, written: str) -> str:
+    """ "กระทรวงเกษตรฯ" as the listed agency it shortens, when the text writes that name in full."""
+    stem = written[:-1].rstrip()
+    compact_text = text.replace(" ", "")
+    for full in _gazetteer_full_names():
+        if full.startswith(stem) and full != stem and full.replace(" ", "") in compact_text:
+            return full
+    return written
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_full_names() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(row["full_name"] for row in load_tsv("agencies") if row.get("full_name")))
 
 
 def _candidate_full_names(text: str, acronym: str) -> list[str]:

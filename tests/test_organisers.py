@@ -103,6 +103,27 @@ def test_headline_unit_of_an_agency() -> None:
     assert organiser_of(body, headline) == "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"
 
 
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        # the agency that teams up with partners in the headline hosts the signing
+        (
+            "กสร. จับมือกลุ่มธุรกิจสมมติ ลงนามความร่วมมือ ยกระดับการบริหารแรงงาน\n\n",
+            "กรมสวัสดิการและคุ้มครองแรงงาน (กสร.) ลงนามบันทึกข้อตกลงความร่วมมือ ร่วมกับบริษัทสมมติ",
+            "กรมสวัสดิการและคุ้มครองแรงงาน",
+        ),
+        # "กระทรวงเกษตรฯ" is the ministry the text names in full
+        (
+            "กระทรวงเกษตรฯ จับมือมูลนิธิสมมติ จัดอบรม “หลักสูตรสมมติ รุ่นที่ 6”\n\n",
+            "วันนี้ (3 ก.พ. 68) กระทรวงเกษตรและสหกรณ์ แถลงข่าวการจัดอบรมหลักสูตรสมมติ ณ ห้องประชุมสมมติ",
+            "กระทรวงเกษตรและสหกรณ์",
+        ),
+    ],
+)
+def test_headline_agency_that_teams_up(headline: str, body: str, expected: str) -> None:
+    assert organiser_of(body, headline) == expected
+
+
 def test_acronym_kept_when_the_full_name_is_not_written() -> None:
     headline = "สธ. จัดประชุมวิชาการโรคติดต่อ\n\n"
     body = "วันนี้ (3 มี.ค. 66) สธ. จัดประชุมวิชาการโรคติดต่อ ณ โรงแรมสมมติ"
