@@ -109,14 +109,14 @@ def classify_event(text: str, name: Found[str] | None, context: tuple[Span, ...]
         named = type_from_name(name.value)
         if named is not None:
             return Found(named, name.span)
-    told = [found for start, end in context if (found := context_cue(text, start, end)) is not None]
-    if told:
-        # A headline's meeting or seminar that the dateline tells as a workshop is the workshop
-        # ("เสวนาประชาชน…" over "จัดการสัมมนาเชิงปฏิบัติการ…").
-        refined = next((found for found in told[1:] if found.value == "workshop"), None)
-        if told[0].value in _REFINED_BY_WORKSHOP and refined is not None:
-            return refined
-        return told[0]
+    told = (found for start, end in context if (found := context_cue(text, start, end)) is not None)
+    first = next(told, None)
+    if first is not None:
+        if first.value in _REFINED_BY_WORKSHOP:
+            # A headline's meeting or seminar that the dateline tells as a workshop is the workshop
+            # ("เสวนาประชาชน…" over "จัดการสัมมนาเชิงปฏิบัติการ…").
+            return next((found for found in told if found.value == "workshop"), first)
+        return first
     weak_cues = ([(name.span, "weak")] if name is not None else []) + [(span, "fallback") for span in context]
     for (start, end), scope in weak_cues:
         weak = first_cue(text, start, end, scope)
