@@ -518,6 +518,9 @@ _QUOTE_OPEN_RE = re.compile(r"[“\"‘']")  # a paragraph of quoted speech is n
 LATE_DATELINE = 40  # a first dateline further into its paragraph than this only closes it
 _TIME_OPENING_PARAGRAPHS = 3  # paragraphs after an undated lead where an opening time is read
 _OPENING_DATELINE = 15  # "ทั้งนี้ ในวันศุกร์ที่ 1 …": a dateline this close to the start opens it
+# Words of holding an event, read just before a range not written "ระหว่างวันที่".
+_HELD_WORDS_RE = re.compile(r"จัด|งาน|กิจกรรม|อบรม|ประชุม|สัมมนา|เทศกาล|นิทรรศการ|มหกรรม|แข่งขัน")
+_HELD_WORDS_REACH = 60
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -644,9 +647,22 @@ def _programme_range(text: str, anchor: DateMention, mentions: list[DateMention]
             continue
         if m.cue not in _EVENT_CUES:
             continue  # a deadline, a reference day, a named or annual day
+        if m.cue != "between" and not _held_over(text, m):
+            continue  # "ตั้งแต่วันที่ 2-9 ต.ค." after a flood warning: a period, not the programme
         if para_start <= m.span[0] < para_end or m.strong or m.cue in ("between", "since"):
             return m
     return None
+
+
+def _held_over(text: str, m: DateMention) -> bool:
+    """Whether a range not written "ระหว่างวันที่" still tells the days an event is held: it opens
+    its paragraph, or holding words come right before it ("กำหนดจัดงาน 4 วัน ตั้งแต่วันที่ 8-11 ก.ย.",
+    "ซึ่งจัดขึ้นเมื่อวันที่ …").  Otherwise it is a period: a registration window, a forecast, a
+    holiday, an operation's flights ("ในช่วงวันที่ 10-20 เมษายน")."""
+    para_start = text.rfind("\n", 0, m.span[0]) + 1
+    if m.span[0] - para_start <= _OPENING_CHARS:
+        return True
+    return _HELD_WORDS_RE.search(text, max(para_start, m.span[0] - _HELD_WORDS_REACH), m.span[0]) is not None
 
 
 def _tied_to_other_day(t: TimeMention, day: date, mentions: list[DateMention]) -> bool:
@@ -778,7 +794,8 @@ def extract_event_dates(article: Article) -> EventDates:
     release, is the publication day.  A dateline followed by
     "เปิดเผยว่า … เมื่อวันที่ … / ในวันพรุ่งนี้ (…)" yields to the reported activity's date, and a
     time told there for "วันนี้" beats the telling's own time.  A stated range containing the day
-    ("ระหว่างวันที่ 27-29 …", anywhere in the body) gives start/end; a range as the dateline gives
+    ("ระหว่างวันที่ 27-29 …", anywhere in the body; written otherwise, only when it tells the holding of
+    an event: "กำหนดจัดงาน … ตั้งแต่วันที่ 8-11 ก.ย.") gives start/end; a range as the dateline gives
     start/end and its first day.  Later background dates are never used.
     """
     text = article.text
