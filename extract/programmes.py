@@ -90,6 +90,9 @@ _SPOKESPERSON = re.compile(r"โฆษก\S*.{0,120}?(?:เปิดเผย|�
 _ANNOUNCEMENT_TITLE = re.compile(
     r"เตือน|ชี้แจง|แจง|(?<!ชัก)ชวน|ขอความร่วมมือ|อย่าเชื่อ|อย่าแชร์|ข่าวปลอม|ขยายเวลา|เปิดรับสมัคร|ประกาศผล"
 )
+# A headline that reports figures ("ปลัด มท. เผยยอดลงทะเบียน…", "เปิดสถิติ…") sums up a tally; its
+# dateline's "เวลา 15.00 น." and "ณ ศูนย์…" say when and where the figures stand, not an activity.
+_FIGURES_TITLE = re.compile(r"เผยยอด|สรุปยอด|เผยตัวเลข|เปิดตัวเลข|เปิดสถิติ|เผยสถิติ")
 _ORGANISED_EVENT_TITLE = re.compile(r"จัดงาน|จัดกิจกรรม|รณรงค์|มหกรรม|พิธี")
 _CORE_ACTIVITY = re.compile(r"เป็นประธาน|ประธานใน|ประธานเปิด|ประธานการ|เปิดงาน|เปิดการ|ลงพื้นที่|ตรวจเยี่ยม|ตรวจราชการ")
 # Talks and signings on a stated day are events even under an announcing headline
@@ -150,6 +153,8 @@ def _reports_activity(article: Article, zone: EventZone) -> bool:
     if _CABINET_TITLE.search(title) and _CABINET_RESOLUTION.search(
         text, start, min(end, start + _RELAY_REACH)
     ):
+        return False
+    if _FIGURES_TITLE.search(title) and not _CORE_ACTIVITY.search(text, start, end):
         return False
     if _CLOCK_TIME.search(text, start, end) and _PLACE.search(text, start, end):
         return True

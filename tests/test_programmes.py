@@ -214,6 +214,12 @@ def test_no_programme_name(body: str) -> None:
             "วันนี้ (18 มิถุนายน 2567) นางสมศรี ใจดี รองโฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า วันนี้ (18 มิถุนายน "
             "2567) คณะรัฐมนตรีมีมติเห็นชอบในหลักการโครงการของจังหวัดสมมติ พร้อมลงพื้นที่ติดตามผล",
         ),
+        # a tally of registrations: the as-of time and the registration centre are no activity
+        (
+            "ปลัดกระทรวงสมมติ เผยยอดลงทะเบียนแก้หนี้ครบ 30 วัน ประชาชนลงทะเบียนแล้วกว่า 5 หมื่นราย\n\n",
+            "เมื่อวันที่ 29 ม.ค. 67 นายสมมติ ทดสอบ ปลัดกระทรวงสมมติ เปิดเผยถึงการลงทะเบียนแก้หนี้ว่า "
+            "จากข้อมูลเมื่อเวลา 15.00 น. มีผู้ลงทะเบียนแล้ว 51,002 ราย ณ ศูนย์อำนวยการสมมติ 8,833 ราย",
+        ),
     ],
 )
 def test_releases_that_report_no_event(headline: str, body: str) -> None:
@@ -254,6 +260,13 @@ def test_releases_that_report_an_event(body: str) -> None:
 )
 def test_warning_title_with_an_activity_at_a_time_and_place(dateline: str) -> None:
     assert facts_of(dateline, "สธ. เตือนภัยโรคระบาดระดับ 4\n\n").is_event is True
+
+
+def test_a_figures_headline_over_a_presided_meeting_is_an_event() -> None:
+    dateline = (
+        "วันนี้ (6 มกราคม 2565) เวลา 10.00 น. ณ ห้องประชุมสมมติ ปลัดกระทรวง เป็นประธานการประชุมติดตามผลการลงทะเบียน"
+    )
+    assert facts_of(dateline, "ปลัดกระทรวงสมมติ เผยยอดลงทะเบียนแก้หนี้ครบ 30 วัน\n\n").is_event is True
 
 
 @pytest.mark.parametrize(
