@@ -98,6 +98,7 @@ _GLUED_STOP = re.compile(
     r"ดังกล่าว|ต่อไป|กำหนด|ทั้งหมด|เพิ่มขึ้น|ได้|ร่วมกับ|ซึ่ง|โดย|พร้อมด้วย|พร้อมทั้ง|พล(?:เอก|ตำรวจ|เรือ|อากาศ)"
 )
 _LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z]")
+_TAIL_REACH = 80  # chars after a venue where its address (and country) is written
 _TRAILING_JUNK = re.compile(r"[\s\-–:(]+$|\s(?:และ|ของ|ณ)$")
 _TAIL_WORDS = 6
 # "นายสมมติ ประทีป ณ ถลาง": a given name glued to its honorific, a family name, then ณ.
@@ -506,6 +507,26 @@ def _visited_province(article: Article) -> ProvinceMention | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _governor_pattern() -> re.Pattern[str]:
+    return re.compile(rf"ผู้ว่าราชการจังหวัด\s?(?P<named>{province_alternation()})")
+
+
+def _governed_province(article: Article) -> ProvinceMention | None:
+    """The province whose governor (or deputy) the headline or dateline paragraph names, when they
+    name one only: a governor presides over, hosts or receives events in their own province."""
+    text = article.text
+    pattern = _governor_pattern()
+    found = [m for start, end in locate_event_zone(article).main for m in pattern.finditer(text, start, end)]
+    provinces = {m.group("named") for m in found}
+    if len(provinces) != 1:
+        return None
+    first = found[0]
+    return ProvinceMention(
+        province_of_surface(first.group("named")), first.start("named"), first.end("named")
+    )
+
+
 def extract_venue(article: Article) -> Venue:
     """The named place of the main event, its core building and canonical province."""
     try:
@@ -524,6 +545,11 @@ def extract_venue(article: Article) -> Venue:
         venue_found = Found(venue_text, (candidate.start, candidate.end))
         core = _venue_core(venue_text)
     province = _resolve_province(text, candidate, venue_text, region) or _visited_province(article)
+    # A governor abroad ("ณ ศูนย์ประชุม… นครเวียงจันทน์ สปป.ลาว") leads a visit outside their province.
+    if province is None and not _FOREIGN.search(
+        text, candidate.start, min(region[1], candidate.end + _TAIL_REACH)
+    ):
+        province = _governed_province(article)
     if province is None:
         return Venue(venue=venue_found, venue_core=core)
     if isinstance(province, ProvinceMention):
@@ -540,8 +566,8 @@ def extract_venue(article: Article) -> Venue:
 
 
 def _province_only(article: Article) -> Venue:
-    """No venue at all: the province a visit went to, if the lead tells one."""
-    mention = _visited_province(article)
+    """No venue at all: the province a visit went to, or whose governor the lead names."""
+    mention = _visited_province(article) or _governed_province(article)
     if mention is None:
         return Venue()
     return Venue(

@@ -216,6 +216,15 @@ def test_foreign_venue_has_no_province() -> None:
     assert result.province is None
 
 
+def test_a_governor_abroad_gives_no_province() -> None:
+    text = (
+        "นายสมมติ ใจดี ผู้ว่าราชการจังหวัดเชียงราย เข้าร่วมประชุมความร่วมมือชายแดน ณ โรงแรมสมมติ"
+        " แขวงบ่อแก้ว สาธารณรัฐประชาธิปไตยประชาชนลาว"
+    )
+    result = extract_venue(_article(text))
+    assert result.venue is not None and result.province is None
+
+
 def test_province_without_venue() -> None:
     text = "รองนายกรัฐมนตรีตรวจราชการ ณ จังหวัดขอนแก่น ระหว่างวันที่ 24-26 ธันวาคม 2563"
     result = extract_venue(_article(text))
@@ -356,6 +365,18 @@ def test_venue_without_the_usual_shape(text: str, venue: str, province: str | No
             " จำกัด ตำบลน้ำแพร่ อำเภอหางดง จังหวัดเชียงใหม่ ว่า สหกรณ์มีความเข้มแข็ง",
             "เชียงใหม่",
         ),
+        # a governor presides in their own province
+        (
+            "วันนี้ (23 พฤศจิกายน 2567) นายสมมติ ใจดี ผู้ว่าราชการจังหวัดกระบี่ เป็นประธานเปิดกิจกรรมส่งเสริมการท่องเที่ยว"
+            " ของตำบลสมมติ อ.คลองท่อม",
+            "กระบี่",
+        ),
+        # a deputy governor receives a visiting minister
+        (
+            "นายสมมติ ใจดี รัฐมนตรีว่าการ ลงพื้นที่ติดตามโครงการส่งเสริมอาชีพ โดยมี นายทดสอบ ใจงาม"
+            " รองผู้ว่าราชการจังหวัดศรีสะเกษ ให้การต้อนรับ",
+            "ศรีสะเกษ",
+        ),
     ],
 )
 def test_province_of_a_visit_without_venue(text: str, province: str) -> None:
@@ -378,6 +399,8 @@ def test_province_of_a_visit_without_venue(text: str, province: str) -> None:
         # "สภาพ" is not a council (สภา), "วัดอุณหภูมิ" is a measurement, not a temple
         "นายสมมติ ใจดี ลงพื้นที่สภาพเจดีย์สมมติเพื่อเตรียมการบูรณะ",
         "เจ้าหน้าที่ที่วัดอุณหภูมิใช้มือจับเครื่องทุกวัน อำเภอเมือง",
+        # governors of two provinces name neither as the event's
+        "นายสมมติ ใจดี ผู้ว่าราชการจังหวัดระนอง และนายทดสอบ ใจงาม ผู้ว่าราชการจังหวัดพังงา ร่วมประชุมหารือแนวทาง",
     ],
 )
 def test_no_venue_and_no_province_from_these(text: str) -> None:
