@@ -484,11 +484,11 @@ def _event_key(text: str, start: int, trigger: int) -> str:
 @lru_cache(maxsize=1)
 def _visited_province_pattern() -> re.Pattern[str]:
     """ "ลงพื้นที่ตรวจราชการ จ.X", "ติดตามสถานการณ์น้ำในพื้นที่จังหวัดX", "ลงพื้นที่X": where a visit went;
-    "… ตำบลน้ำแพร่ อำเภอหางดง จังหวัดX": the full address of the place the lead tells."""
+    "… (ตำบลน้ำแพร่) อำเภอหางดง จังหวัดX": the address of the place the lead tells."""
     return re.compile(
         rf"(?:{_VISIT_AREA})\S{{0,24}}?\s?(?:จังหวัด|จ\.)\s?(?P<named>{province_alternation()})"
         rf"|(?:ลงพื้นที่|ตรวจราชการ|เยือน)\s?(?P<bare>{province_alternation()})"
-        rf"|(?:ตำบล|ต\.)\S+\s?(?:อำเภอ|อ\.)\S+\s?(?:จังหวัด|จ\.)\s?(?P<address>{province_alternation()})"
+        rf"|(?:(?:ตำบล|ต\.)\S+\s?)?(?:อำเภอ|อ\.)\S+\s?(?:จังหวัด|จ\.)\s?(?P<address>{province_alternation()})"
     )
 
 
