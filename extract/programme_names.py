@@ -64,7 +64,7 @@ _HEAD = re.compile("|".join(_HEADS))
 # A head word that is really the verb's object, not the start of a name ("ร่วมงานกับ", "ในงานนี้").
 _NOT_A_NAME_AFTER_HEAD = re.compile(
     r"\s?(?:มี|กับ|ถึง|เกี่ยวกับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
-    r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|$"
+    r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|กว่า|ประมาณ|$"
     # an occasion, not an edition: "การจัดงานครั้งที่ผ่านมา", "งานครั้งแรก" ("ครั้งที่ 5" is an edition)
     r"|ครั้ง(?!ที่\s?\d))"
     # reported speech or a clause verb glued to the head ("งานเผยว่า", "โครงการเมื่อวันที่")
@@ -125,7 +125,7 @@ _NAME_END = re.compile(
     # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
     # glued: the partner of a signing or talk ("…ความร่วมมือทางวิชาการกับศาสตราจารย์…")
     rf"|(?=กับ\s?(?!{NOT_TITLE_RE.pattern}){_HONORIFIC})"
-    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|จัดโดย|และการประชุมอื่น|(?<=\))\s?และพิธี|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
+    r"|(?=จัดขึ้น|ที่จัด|ซึ่งจัด|จัดโดย|โดยมี|และการประชุมอื่น|(?<=\))\s?และพิธี|วันนี้|ครั้งนี้|ในครั้งนี้|[“”\"‘’]|\s?อีก\s?\d|\s\d[\d,]*\s?(?:ราย|คน)(?![ก-๙]))"
     # glued: reported speech ("…ออนไลน์ว่า การ…", "…เปิดเผยว่า", "…ถึงกรณี…") and past-date phrases
     r"|(?<!ก)(?=ว่า\s)|(?=(?:เปิดเผย|กล่าว|ระบุ|ชี้แจง)(?:ว่า|ถึง)|ถึง(?:กรณี|ประเด็น|ความคืบหน้า|ผลการ|กระแส))"
     r"|(?=เมื่อ(?:วัน|สัปดาห์|เดือน|ปี|ช่วง|คืน|เช้า|บ่าย|เย็น|ครั้ง)|ที่ผ่านมา|ในวันที่)"
@@ -295,9 +295,13 @@ def _bounded_name(text: str, pos: int, end: int, head_len: int) -> Span | None:
         if text.endswith("ประจำวันที่", pos, match.start()):
             continue  # "… ประจำวันที่ 2 มกราคม 2567" dates a briefing's edition
         stop = match.start()
-        if _INNER_QUOTE.match(text, stop, limit) and _quote_is_part(text, pos, stop, limit):
-            # "พิธีประทานรางวัล “ประชาบดี” ประจำปี 2568", "… หลักสูตร “…”", "… ตอน “…”"
-            stop = _through_inner_quote(text, stop, limit)
+        if _INNER_QUOTE.match(text, stop, limit):
+            if _quote_is_part(text, pos, stop, limit):
+                # "พิธีประทานรางวัล “ประชาบดี” ประจำปี 2568", "… หลักสูตร “…”", "… ตอน “…”"
+                stop = _through_inner_quote(text, stop, limit)
+            elif _GENERIC_WORDS.fullmatch(text, max(pos, text.rfind(" ", pos, stop) + 1), stop):
+                # "โครงการส่งเสริม…ตำบลคลองพน กิจกรรมงาน “ตากลม…”": the quoted activity is the one held
+                return _quoted(text, stop, limit) or _clean(text, pos, stop)
         break
     else:
         if limit < end:
