@@ -1,7 +1,7 @@
 """The agency that organised the main event, full name as written in the text.
 
 Patterns, most reliable first:
-- "ซึ่งจัดโดย X", "ที่จัดขึ้นโดย X";
+- "ซึ่งจัดโดย X", "ที่จัดขึ้นโดย X" (X may be written in Latin script: "จัดโดย World Bank");
 - "X (ACR) โดย Y … จัดงาน/จัดการประชุม/จัดโครงการ…" (Y, the unit that did it; X when no โดย),
   "X ร่วมกับ Z จัด…" (X);
 - "… ผู้อำนวยการ/อธิบดี/นายก<agency> กล่าวรายงาน" (the host reports to the chair at Thai
@@ -29,7 +29,9 @@ _AGENCY_HEAD = (
     r"(?:กระทรวง|สำนักนายกรัฐมนตรี|สำนักงาน|สำนัก|กรม|กองทุน|กองบัญชาการ|กองทัพ|กอง|ศูนย์|มูลนิธิ|มหาวิทยาลัย"
     r"|จังหวัด|สมาคม|สภา|สถาบัน|องค์การ|องค์กร|ธนาคาร|บริษัท|เทศบาล|สถานเอกอัครราชทูต|สถานทูต|โรงพยาบาล"
     r"|วิทยาลัย|ชมรม|เครือข่าย|หอการค้า|การ(?:ไฟฟ้า|ประปา|ท่องเที่ยว|รถไฟ|ยาง|กีฬา|เคหะ|ท่าเรือ|นิคม|ทางพิเศษ|บินไทย|สื่อสาร)"
-    r"|(?!ตามที่|ที่|ซึ่ง|และ|ว่า|โดย)[ก-๛]{2,12}สมาคม|คณะกรรมการ|ตำรวจ)"
+    r"|(?!ตามที่|ที่|ซึ่ง|และ|ว่า|โดย)[ก-๛]{2,12}สมาคม|คณะกรรมการ|คณะกรรมาธิการ|คณะ[ก-๛]{2,20}ศาสตร์|ตำรวจ"
+    # the press and market bodies that organise awards and forums
+    r"|นิตยสาร|วารสาร|หนังสือพิมพ์|ตลาดหลักทรัพย์|สหภาพ|สมาพันธ์|สถานกงสุล)"
 )
 _ACRONYM = r"[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?){0,3}"
 # How a person's name starts after "โดย": an honorific or rank.
@@ -56,7 +58,7 @@ _CONTINUATION = re.compile(
 )
 # Verbs glued to the end of an agency name ("กระทรวงสาธารณสุขจึงได้จัด…", "จังหวัดขอนแก่นนำร่อง").
 _GLUED_VERB = re.compile(
-    r"(?:จึง|ได้(?!รับ)|เตรียม|ร่วม(?!ทุน)|นำร่อง|ให้การ|ให้ความ|ดำเนินการ|ดำเนินงาน|มีการ|มีนโยบาย|มอบหมาย)"
+    r"(?:จึง|ได้(?!รับ)|เตรียม|(?<!มีส่วน)ร่วม(?!ทุน)|นำร่อง|ให้การ|ให้ความ|ดำเนินการ|ดำเนินงาน|มีการ|มีนโยบาย|มอบหมาย)"
 )
 # What sits between the organiser and the verb: "(พก.)", "หรือ (ศรส.)", "จึงได้", "เตรียม"…
 _FILLER_TAIL = re.compile(
@@ -70,6 +72,11 @@ _ORGANISE_VERB = re.compile(rf"(?<!การ)(?<!ผู้)จัด(?:ขึ้
 _PLANNED = re.compile(r"(?:จะ|เตรียม|กำหนด|เตรียมการ|มีแผน|เพื่อ)\s?(?:ได้)?$")
 _SIDE_EVENT = re.compile(r"\S{0,12}(?:คู่ขนาน|ย่อย)")
 _ORGANISED_BY = re.compile(r"จัด(?:ขึ้น)?โดย\s?")
+# Capitalised words, joined by "of"/"and"/"&"…, ending on a capitalised word: "World Bank Group"
+# (not a person: "Mr. …").
+_LATIN_NAME = re.compile(
+    r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E)\b)[A-Z][\w.&'-]*(?:\s(?:(?:of|and|for|the|de)\s|&\s)?[A-Z][\w.&'-]*)*"
+)
 _SITE_PREFIX = re.compile(r"(?:รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-)?")
 # "X โดย Y" / "X โดยY" (โดย glued to Y is common; glued to X it is a different word).
 _BY = re.compile(r"(?<= )โดย\s?")
@@ -145,10 +152,16 @@ def _first_rule_match(
 def _organised_by(text: str, paragraphs: tuple[Span, ...]) -> Span | None:
     for start, end in paragraphs:
         for match in _ORGANISED_BY.finditer(text, start, end):
-            span = _agency_forward(text, match.end(), end)
+            span = _agency_forward(text, match.end(), end) or _latin_name(text, match.end(), end)
             if span is not None:
                 return span
     return None
+
+
+def _latin_name(text: str, pos: int, end: int) -> Span | None:
+    """ "จัดโดย The Economist Impact ร่วมกับ…": an organiser named in Latin script, capitalised words."""
+    match = _LATIN_NAME.match(text, pos, end)
+    return match.span() if match is not None else None
 
 
 def _subject_of_organise(text: str, paragraphs: tuple[Span, ...]) -> Span | None:

@@ -162,6 +162,23 @@ def test_no_organiser(body: str) -> None:
             "นายสมพร กล่าวว่า ในวันนี้ กรมสมมติ จึงได้จัด “การประชุมเชิงปฏิบัติการเครือข่าย” ขึ้น",
             "กรมสมมติ",
         ),
+        # an organiser named in Latin script after จัดโดย
+        (
+            "วันนี้ (24 มิ.ย. 68) ธนาคารสมมติ ร่วมบรรยายในหลักสูตรอบรมผู้บริหารธนาคารกลาง ซึ่งจัดโดย "
+            "Yunus Center Asian Institute of Technology ณ โรงแรมสมมติ",
+            "Yunus Center Asian Institute of Technology",
+        ),
+        # the press organises awards; a parliamentary committee keeps its whole name
+        (
+            "วันที่ 20 ก.ค. 65 กรรมการผู้จัดการธนาคารสมมติ รับรางวัลนักการเงินแห่งปี ในงานที่จัดโดยวารสารสมมติการเงิน "
+            "ณ โรงแรมสมมติ",
+            "วารสารสมมติการเงิน",
+        ),
+        (
+            "วันนี้ (3 ก.พ. 66) รัฐมนตรี ร่วมเสวนาในเวทีที่จัดโดยคณะกรรมาธิการการพัฒนาการเมืองและการมีส่วนร่วม"
+            "ของประชาชน ณ อาคารรัฐสภา",
+            "คณะกรรมาธิการการพัฒนาการเมืองและการมีส่วนร่วมของประชาชน",
+        ),
     ],
 )
 def test_more_organiser_patterns(body: str, expected: str) -> None:
@@ -180,6 +197,8 @@ def test_more_organiser_patterns(body: str, expected: str) -> None:
         # background "X โดย Y" in a later paragraph
         "วันนี้ (7 ม.ค. 65) เลขานุการรัฐมนตรี เป็นประธานการประชุมหารือ ณ วิทยาลัยสมมติ\n"
         "ซึ่งกระทรวงสมมติ โดยกรมพัฒนาสมมติมีความร่วมมือด้านการพัฒนาฝีมือแรงงานมาอย่างต่อเนื่อง",
+        # a person after จัดโดย is no organising body
+        "วันนี้ (5 ก.ย. 65) รัฐมนตรี ร่วมงานสัมมนาที่จัดโดย Mr. Masato Tanaka ผู้แทนบริษัทสมมติ ณ โรงแรมสมมติ",
     ],
 )
 def test_no_organiser_from_later_asides(body: str) -> None:
