@@ -518,13 +518,11 @@ def _governed_province(article: Article) -> ProvinceMention | None:
     text = article.text
     pattern = _governor_pattern()
     found = [m for start, end in locate_event_zone(article).main for m in pattern.finditer(text, start, end)]
-    provinces = {m.group("named") for m in found}
+    provinces = {province_of_surface(m.group("named")) for m in found}
     if len(provinces) != 1:
         return None
     first = found[0]
-    return ProvinceMention(
-        province_of_surface(first.group("named")), first.start("named"), first.end("named")
-    )
+    return ProvinceMention(provinces.pop(), first.start("named"), first.end("named"))
 
 
 def extract_venue(article: Article) -> Venue:
