@@ -488,10 +488,14 @@ def names_a_room(text: str, title_start: int, title: str) -> bool:
     return title not in _WEAK_TITLES and _ROOM_BEFORE_RE.search(before) is not None
 
 
-def plausible_given(word: str) -> bool:
+def plausible_given(word: str, position_follows: bool = False) -> bool:
+    """Whether a word after a title can be a given name; with a position written after the family
+    name, only a verb start rules it out (as for family names)."""
     if word in GIVEN_NAMES:
         return True
-    return len(word) >= 2 and not _starts_like_non_name(word) and not _AGENCY_INSIDE_RE.search(word)
+    if len(word) < 2 or _AGENCY_INSIDE_RE.search(word):
+        return False
+    return not _VERB_START_RE.match(word) if position_follows else not _starts_like_non_name(word)
 
 
 def _starts_with_next_person(word: str) -> bool:

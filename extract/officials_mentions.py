@@ -165,10 +165,13 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
     if title == "นาย" and given not in GIVEN_NAMES and _PRESIDED_BODY_RE.match(given):
         return None  # นายกเหล่ากาชาด…, นายกสโมสร…: the president of a body, not a name
     name = cut_glued(given, GIVEN_NAMES)
-    if not plausible_given(name) or text.startswith(".", word.end()):
+    # A given name that begins like a common word ("นายอายุตม์") is still a name when a family name
+    # and a position follow it; it is never one on its own.
+    given_plausible = plausible_given(name)
+    if text.startswith(".", word.end()) or not plausible_given(name, position_follows=True):
         return None
     if name != given:
-        return NameMention(start, pos + len(name), title, name, "", kind, full=False)
+        return NameMention(start, pos + len(name), title, name, "", kind, full=False) if given_plausible else None
     after = word.end()
     family_word = WORD_RE.match(text, after + 1) if text.startswith(" ", after) else None
     if family_word is not None:
@@ -177,11 +180,15 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
         abbreviation = family == family_word.group() and text.startswith(".", family_end)
         position_follows = text.startswith(" ", family_end) and _starts_position(text, family_end + 1)
         starts_position = _starts_position(text, family_word.start())
-        if not abbreviation and plausible_family(family, starts_position, position_follows):
+        if (
+            not abbreviation
+            and (given_plausible or position_follows)
+            and plausible_family(family, starts_position, position_follows)
+        ):
             family_end = family_extension(text, _second_family_end(text, family_end))
             family = text[family_word.start() : family_end]
             return NameMention(start, family_end, title, given, family, kind)
-    return NameMention(start, after, title, given, "", kind, full=False)
+    return NameMention(start, after, title, given, "", kind, full=False) if given_plausible else None
 
 
 def _post_glued_to_name(text: str, title: str, word: re.Match[str]) -> bool | None:

@@ -742,3 +742,17 @@ def test_envoy_cities_parties_and_bracketed_qualifiers(body: str, position: str)
 )
 def test_position_written_before_the_name(body: str, position: str) -> None:
     assert officials(body)[-1].position == position
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # given names that begin like a common word, sure because a family name and a position follow
+        ("นายอายุพร สมมติวงศ์ อธิบดีกรมสมมติ ร่วมประชุม", [("อายุพร สมมติวงศ์", "อธิบดีกรมสมมติ")]),
+        ("นางสาวตามใจ ดีสมมติ ผู้อำนวยการกองคลัง กล่าว", [("ตามใจ ดีสมมติ", "ผู้อำนวยการกองคลัง")]),
+        # without a position they stay unread: "อายุ" is more often the age than a name
+        ("นายอายุพร สมมติวงศ์ กล่าวว่า", []),
+    ],
+)
+def test_given_name_like_a_common_word_before_a_position(body: str, expected: list[tuple[str, str]]) -> None:
+    assert [(person.name, person.position) for person in officials(body)] == expected
