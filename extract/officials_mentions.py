@@ -55,6 +55,9 @@ _ENGLISH_POSITION_RE = re.compile(f",?\\s(?:the\\s)?(?P<post>{_ENGLISH_POST_STAR
 _ENGLISH_WORD_RE = re.compile(r"[^\s]+")
 _ENGLISH_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "in", "on", "&", "de", "du", "des"})
 _COUNT_BEFORE_RE = re.compile(r"(?<!\d)\d{1,3} $")
+# "นางสาวเจอรัลดีน อองซาร์ค (Ms. Geraldine Ansart) หัวหน้า…": a Thai name's Latin spelling in brackets
+# is the same person, and the position follows the bracket.
+_LATIN_ALIAS_RE = re.compile(r" ?\((?=[A-Z])[A-Za-z.'\- ]{2,60}\)")
 # Starts with a literal so the scan skips ahead fast; a "(เจ้าประคุณ)สมเด็จ" prefix is added back.
 _MONK_RE = re.compile(f"พระ[{THAI}]{{3,40}} \\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})\\)")
 _MONK_PREFIX_RE = re.compile("(?:เจ้าประคุณ ?)?สมเด็จ$")
@@ -171,7 +174,11 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
     if text.startswith(".", word.end()) or not plausible_given(name, position_follows=True):
         return None
     if name != given:
-        return NameMention(start, pos + len(name), title, name, "", kind, full=False) if given_plausible else None
+        return (
+            NameMention(start, pos + len(name), title, name, "", kind, full=False)
+            if given_plausible
+            else None
+        )
     after = word.end()
     family_word = WORD_RE.match(text, after + 1) if text.startswith(" ", after) else None
     if family_word is not None:
@@ -334,7 +341,12 @@ def find_mentions(text: str) -> list[Mention]:
         mention = titled_mention(text, match)
         if mention is not None:
             candidates.append(mention)
-    candidates += _latin_mentions(text)
+    aliases = [
+        (m.end, alias.end()) for m in candidates if (alias := _LATIN_ALIAS_RE.match(text, m.end)) is not None
+    ]
+    candidates += [
+        latin for latin in _latin_mentions(text) if not any(a <= latin.start < b for a, b in aliases)
+    ]
     candidates += _monk_mentions(text)
     candidates += _bare_mentions(text)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -385,6 +397,9 @@ def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
             return english
     if text.startswith(", ", name.end):
         return position_after(text, name.end + 2)  # "นาย Carlo Capasa, ประธาน…"
+    alias = _LATIN_ALIAS_RE.match(text, name.end) if name.kind != "latin" else None
+    if alias is not None and text.startswith(" ", alias.end()):
+        return position_after(text, alias.end() + 1)
     if text.startswith(" ", name.end):
         after = position_after(text, name.end + 1)
         if after is not None:

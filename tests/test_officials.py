@@ -756,3 +756,24 @@ def test_position_written_before_the_name(body: str, position: str) -> None:
 )
 def test_given_name_like_a_common_word_before_a_position(body: str, expected: list[tuple[str, str]]) -> None:
     assert [(person.name, person.position) for person in officials(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "ให้การต้อนรับ นางสาวมารีแอน ซิมมอนส์ (Ms. Marianne Simmons) หัวหน้าสำนักงานองค์การสมมติ และคณะ",
+            [("มารีแอน ซิมมอนส์", "หัวหน้าสำนักงานองค์การสมมติ")],
+        ),
+        (
+            "โดยมี ดร.ซามีรา อัสมัน (Dr.Samira Asman) ผู้ช่วยผู้อำนวยการใหญ่องค์การสมมติ"
+            " นพ.ยอส ฟานเดอร์ (Dr. Jos Vander) ผู้แทนองค์การสมมติประจำประเทศไทย ร่วมประชุม",
+            [
+                ("ซามีรา อัสมัน", "ผู้ช่วยผู้อำนวยการใหญ่องค์การสมมติ"),
+                ("ยอส ฟานเดอร์", "ผู้แทนองค์การสมมติประจำประเทศไทย"),
+            ],
+        ),
+    ],
+)
+def test_latin_spelling_in_brackets_is_the_same_person(body: str, expected: list[tuple[str, str]]) -> None:
+    assert [(person.name, person.position) for person in officials(body)] == expected
