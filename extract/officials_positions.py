@@ -226,6 +226,8 @@ _ORGANISATION_RE = re.compile(
     )
 )
 _MAX_POSITION = 220
+# A relative clause glued to an abbreviated post ("รอง นรม.ที่มอบหมาย…"): no post goes on that way.
+_CLAUSE_AFTER_ABBREVIATION_RE = re.compile(r"(?<=\.)(?:ที่|ซึ่ง)")
 # Heads that name kinds of people rather than one post: after a complete post they list other,
 # unnamed people ("… ผู้ว่าราชการจังหวัดลำปาง เจ้าหน้าที่ เกษตรกร").
 _PEOPLE_NOUN_HEADS = frozenset(
@@ -278,6 +280,9 @@ def _cut_inside(text: str, start: int, end: int) -> int:
     cut = _CUT_RE.search(text, start, end)
     if cut is not None:
         end = cut.start()
+    clause = _CLAUSE_AFTER_ABBREVIATION_RE.search(text, start, end)
+    if clause is not None:
+        end = clause.start()
     group = _GLUED_GROUP_RE.search(text, start, end)
     if group is not None and group.start() > start:
         end = group.start()

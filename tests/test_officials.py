@@ -777,3 +777,33 @@ def test_given_name_like_a_common_word_before_a_position(body: str, expected: li
 )
 def test_latin_spelling_in_brackets_is_the_same_person(body: str, expected: list[tuple[str, str]]) -> None:
     assert [(person.name, person.position) for person in officials(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "honorific", "position"),
+    [
+        ("พลตำรวจเอก ชาติชาย สมมติ จเรตํารวจแห่งชาติ ร่วมประชุม", "พลตำรวจเอก", "จเรตํารวจแห่งชาติ"),
+        ("พล.อ.สมหมาย ใจสมมติ นรม.และรมว.กห. ได้กำชับ", "พล.อ.", "นรม.และรมว.กห."),
+        ("พลเอก สมหมาย ใจสมมติ รอง นรม.ที่มอบหมายให้", "พลเอก", "รอง นรม."),
+        (
+            "นางวรรณา สมมติสุข คณะที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน เข้าร่วม",
+            "นาง",
+            "คณะที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน",
+        ),
+        # misspellings as common in the releases as the correct forms of rarer titles
+        ("นายวีระ สมมติวงศ์ อัคราชทูตไทย ณ กรุงนิวเดลี ร่วมงาน", "นาย", "อัคราชทูตไทย ณ กรุงนิวเดลี"),
+        ("ศาตราจารย์พิเศษวิชัย สมมติศักดิ์ ปลัดกระทรวงยุติธรรม เป็นประธาน", "ศาตราจารย์พิเศษ", "ปลัดกระทรวงยุติธรรม"),
+        ("ผู้ช่วยศาตราจารย์ ดร.ธนา สมมติกุล อาจารย์คณะเศรษฐศาสตร์", "ผู้ช่วยศาตราจารย์ ดร.", "อาจารย์คณะเศรษฐศาสตร์"),
+    ],
+)
+def test_abbreviated_and_misspelt_titles_and_posts(body: str, honorific: str, position: str) -> None:
+    person = one(body)
+    assert (person.honorific, person.position) == (honorific, position)
+
+
+def test_joining_word_at_a_line_end_is_the_verb_of_the_list_before_it() -> None:
+    found = officials(
+        "โดยมี นายสมพล ดีมาก รัฐมนตรีว่าการกระทรวงสมมติ นายวิชัย ใจดี เลขาธิการสมมติ ร่วมด้วย\n"
+        "นายชัยวัฒน์ สมมติ โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า ที่ประชุมรับทราบ"
+    )
+    assert [person.role for person in found] == ["participant", "participant", "quoted"]
