@@ -25,8 +25,12 @@ _CUE_RE = re.compile(
 _SEPARATORS = r"[\s,;/\d.)(]*"
 # Unnamed people listed along ("… อัมพวาและผู้นำชุมชน นางสาว…") do not end the list.
 _UNNAMED_GROUP = f"(?:และ)?(?:คณะ|ผู้นำ|ผู้บริหาร|เจ้าหน้าที่|ผู้เกี่ยวข้อง|ภริยา)[{THAI}]*{_SEPARATORS}"
+# A joining word at a line's end is the list's own verb ("… นายข ร่วมด้วย" + line break), not a link
+# to the next line's people.
+_SEPARATORS_IN_LINE = r"(?:[^\S\n]|[,;/\d.)(])*"
 _LIST_GAP_RE = re.compile(
-    f"{_SEPARATORS}(?:{_UNNAMED_GROUP})?(?:(?:และ|พร้อมด้วย|ร่วมด้วย|พร้อม|กับ|รวมทั้ง|ตลอดจน){_SEPARATORS})?"
+    f"{_SEPARATORS}(?:{_UNNAMED_GROUP})?"
+    f"(?:(?:และ|พร้อมด้วย|ร่วมด้วย|พร้อม|กับ|รวมทั้ง|ตลอดจน){_SEPARATORS_IN_LINE}(?!\n))?"
     f"(?:(?:{TITLE_RE.pattern}){_SEPARATORS})?"
 )
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
