@@ -9,7 +9,9 @@
   "ที่" to trigger on their own (กระทรวง…, สำนักงาน…);
 - ``room``: parts of a building (ห้อง…, ชั้น…, โถง…): a venue that starts with one has its core after it;
 - ``office``: departments with a single head office (กรมโรงงานอุตสาหกรรม…): their province is certain
-  only when the venue is that office, so they are kept apart from ``place``.
+  only when the venue is that office, so they are kept apart from ``place``;
+- ``town``: towns and districts whose province is certain (หาดใหญ่, พัทยา, "Bangkok" in a hotel's
+  name): a venue naming one is in that province, but a town alone makes no venue.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from extract.provinces import Province, province_named
 
 @dataclass(frozen=True, slots=True)
 class VenueLexicon:
-    place_province: dict[str, Province]
+    place_province: dict[str, Province]  # places and towns
     places: re.Pattern[str]  # any known place, longest first
+    towns: re.Pattern[str]  # any known town, longest first
     head: re.Pattern[str]  # a venue head or known place, matched at a position
     building: re.Pattern[str]  # a head or building word (not a room word), matched at a position
     room: re.Pattern[str]  # a room/floor word, matched at a position
@@ -36,21 +39,29 @@ class VenueLexicon:
 @lru_cache(maxsize=1)
 def venue_lexicon() -> VenueLexicon:
     """The compiled venue gazetteer (loaded on first use, then shared)."""
-    by_kind: dict[str, list[str]] = {"place": [], "head": [], "building": [], "room": [], "office": []}
+    by_kind: dict[str, list[str]] = {
+        "place": [],
+        "town": [],
+        "head": [],
+        "building": [],
+        "room": [],
+        "office": [],
+    }
     place_province: dict[str, Province] = {}
     office_province: dict[str, Province] = {}
     for row in load_tsv("venue_places"):
         kind, name = row["kind"], row["name"]
         by_kind[kind].append(name)
-        if kind in ("place", "office"):
+        if kind in ("place", "town", "office"):
             province = province_named(row["province"])
             if province is None:
                 raise ValueError(f"venue_places.tsv: unknown province {row['province']!r} for {name!r}")
-            (place_province if kind == "place" else office_province)[name] = province
+            (office_province if kind == "office" else place_province)[name] = province
     places = trie_pattern(by_kind["place"])
     return VenueLexicon(
         place_province=place_province,
         places=re.compile(places),
+        towns=re.compile(trie_pattern(by_kind["town"])),
         head=re.compile(trie_pattern(by_kind["head"] + by_kind["place"])),
         building=re.compile(
             trie_pattern(
@@ -66,9 +77,9 @@ def venue_lexicon() -> VenueLexicon:
 
 
 def place_province_in(text: str) -> tuple[str, Province] | None:
-    """The first well-known place named in ``text`` and its (certain) province."""
+    """The first well-known place named in ``text`` (else the first town) and its (certain) province."""
     lexicon = venue_lexicon()
-    m = lexicon.places.search(text)
+    m = lexicon.places.search(text) or lexicon.towns.search(text)
     if m is None:
         return None
     return m.group(0), lexicon.place_province[m.group(0)]

@@ -72,7 +72,7 @@ _PERSON = (
 )
 _CLAUSE = (
     r"เพื่อ|โดย|ซึ่ง|พร้อม|จำนวน|ระหว่าง|เมื่อ|ใน(?:วัน|ระหว่าง|โอกาส|ฐานะ|การ|พิธี|งาน|ช่วง|ครั้ง|นาม)"
-    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
+    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|คาด(?:ว่า|การณ์)|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
     r"|ถึง|ให้|เป็น|มี(?!น)|มา(?!เลเซีย|บ)|จะ|ร่วม|นำ|เข้า|ตรวจ|ลงพื้นที่|รับ|มอบ|แถลง|พบ|หารือ|เปิด|ปิด|เยี่ยม|รวม"
     r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน|ที่|ตรวจ|เยี่ยม|ลง|มอบ|พบ|ติดตาม)|ย้ำ|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
     r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
@@ -121,6 +121,12 @@ _ABBREVIATED_PLACE = re.compile(
     r"|[\u0e01-\u0e2e]{3,5}\."
 )
 _BANGKOK = "TH-10"
+# Institutions named after their province, the name glued on ("มหาวิทยาลัยราชภัฏอุบลราชธานี",
+# "โรงพยาบาลนครปฐม", "ท่าอากาศยานภูเก็ต"): they stand in that province.
+_NAMED_FOR_PROVINCE = re.compile(
+    "มหาวิทยาลัย(?:ราชภัฏ|ราชภัฎ)?|โรงพยาบาล|เรือนจำกลาง|ศูนย์ประชุมและแสดงสินค้านานาชาติ|ท่าอากาศยาน(?:นานาชาติ)?"
+    "|สนามบิน|สถานีรถไฟ|วิทยาลัยเทคนิค|วิทยาลัยอาชีวศึกษา|วิทยาลัยพยาบาลบรมราชชนนี|โรงเรียน"
+)
 
 
 def _skip_spaces(text: str, pos: int, end: int) -> int:
@@ -226,11 +232,24 @@ def _venue_core(venue: str) -> str:
     core = venue
     if lexicon.room.match(venue):
         for m in lexicon.building.finditer(venue, 1):
+            if _names_the_room(venue, m, lexicon):
+                continue
             core = venue[m.start() :]
             break
     core = re.sub(r"\s*ชั้น\s?\d+$", "", core)
     core = re.sub(r"\s*\([^()]*\)$", "", core)
     return core.strip() or venue
+
+
+def _names_the_room(venue: str, m: re.Match[str], lexicon: VenueLexicon) -> bool:
+    """A known place glued to a room word and written again later is the room's name, not its
+    building: "ห้องมิราเคิล แกรนด์ บอลรูม ชั้น 4 โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น"."""
+    name = m.group()
+    return (
+        name in lexicon.place_province
+        and venue[m.start() - 1] != " "
+        and name.replace(" ", "") in venue[m.end() :].replace(" ", "")
+    )
 
 
 class _Candidate:
@@ -311,6 +330,12 @@ def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool)
         return _area_candidate(text, trigger, start, phrase_limit, strong)
     # After a bare "ที่" the phrase must end clearly and soon ("…ยินดีที่ตลาดส่งออกสดใส และ…").
     raw_end = _venue_end(text, start, phrase_limit, _MAX_VENUE_WORDS if strong else _MAX_WEAK_WORDS)
+    if raw_end < 0 and lexicon.head.match(text, start):
+        # "ที่โรงแรม โซฟิเทล กระบี่ โภคีธารา กอล์ฟ แอนด์ สปา รีสอร์ท ต.หนองทะเล": a long name after a
+        # venue head still ends clearly when an address follows it.
+        longer = _venue_end(text, start, phrase_limit)
+        if longer > start and _ADDRESS_AT.match(text, _skip_spaces(text, longer, limit)):
+            raw_end = longer
     if raw_end < 0 or (not strong and _GLUED_STOP.search(text, start, raw_end)):
         return None
     end = _trim(text, start, raw_end)
@@ -443,10 +468,23 @@ def _resolve_province(
         named = bare_province_at(text, last_word)  # "โรงแรมสมมติ เชียงใหม่"
         if named is not None and named.end == candidate.end:
             return named
+    named = _named_for_province(text, candidate.start, candidate.end)
+    if named is not None:
+        return named
     place = place_province_in(venue) or head_office_province_in(venue)
     if place is not None and not _FOREIGN.search(venue):
         return place[1]
     return _province_before(text, region[0], candidate.trigger)
+
+
+def _named_for_province(text: str, start: int, end: int) -> ProvinceMention | None:
+    """The province an institution inside the venue is named after (never Bangkok: "มหาวิทยาลัยกรุงเทพ"
+    is in Pathum Thani, and "โรงพยาบาลกรุงเทพ…" is a chain)."""
+    for institution in _NAMED_FOR_PROVINCE.finditer(text, start, end):
+        named = bare_province_at(text, institution.end())
+        if named is not None and named.end <= end and named.province.code != _BANGKOK:
+            return named
+    return None
 
 
 def _choose(article: Article) -> tuple[_Candidate, tuple[int, int]] | None:

@@ -425,3 +425,62 @@ def test_no_venue_and_no_province_from_these(text: str) -> None:
 def test_bangkok_district_places_the_venue_in_bangkok(text: str) -> None:
     result = extract_venue(_article(text))
     assert result.province is not None and result.province.value == "กรุงเทพมหานคร"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "province"),
+    [
+        # well-known venues whose province is certain (data/gazetteers/venue_places.tsv, kind=place)
+        (
+            "เป็นประธานเปิดงาน ณ ห้องแกรนด์ บอลรูม โรงแรมแกรนด์ไฮแอท เอราวัณ",
+            "ห้องแกรนด์ บอลรูม โรงแรมแกรนด์ไฮแอท เอราวัณ",
+            "กรุงเทพมหานคร",
+        ),
+        (
+            "จัดงานมหกรรมสมมติ ณ รอยัล พารากอน ฮอลล์ ชั้น 5 ศูนย์การค้าสยามพารากอน",
+            "รอยัล พารากอน ฮอลล์ ชั้น 5 ศูนย์การค้าสยามพารากอน",
+            "กรุงเทพมหานคร",
+        ),
+        ("ร่วมประชุม ณ จุฬาลงกรณ์มหาวิทยาลัย เพื่อหารือ", "จุฬาลงกรณ์มหาวิทยาลัย", "กรุงเทพมหานคร"),
+        (
+            "ณ โรงแรมแกรนด์ ริชมอนด์ สไตลิช คอนเวนชั่น นายสมชาย สมมติ กล่าวว่า",
+            "โรงแรมแกรนด์ ริชมอนด์ สไตลิช คอนเวนชั่น",
+            "นนทบุรี",
+        ),
+        # a town or district whose province is certain (kind=town)
+        ("ณ ศูนย์การค้าเซ็นทรัล หาดใหญ่ โดยมีผู้เข้าร่วม 300 คน", "ศูนย์การค้าเซ็นทรัล หาดใหญ่", "สงขลา"),
+        ("ณ โรงแรม Waldorf Astoria Bangkok เพื่อหารือ", "โรงแรม Waldorf Astoria Bangkok", "กรุงเทพมหานคร"),
+        # an institution named after its province, the name glued on
+        ("ณ อาคารเรียนรวม มหาวิทยาลัยราชภัฏสมมติ", "อาคารเรียนรวม มหาวิทยาลัยราชภัฏสมมติ", None),
+        ("ณ หอประชุม มหาวิทยาลัยราชภัฏศรีสะเกษ เพื่อมอบทุน", "หอประชุม มหาวิทยาลัยราชภัฏศรีสะเกษ", "ศรีสะเกษ"),
+        ("ณ ตึกอำนวยการ โรงพยาบาลนครปฐม นายสมชาย สมมติ กล่าวว่า", "ตึกอำนวยการ โรงพยาบาลนครปฐม", "นครปฐม"),
+        # never Bangkok that way: มหาวิทยาลัยกรุงเทพ is in Pathum Thani, โรงพยาบาลกรุงเทพ… is a chain
+        ("ณ ห้องประชุม โรงพยาบาลกรุงเทพ นายสมชาย สมมติ กล่าวว่า", "ห้องประชุม โรงพยาบาลกรุงเทพ", None),
+        # a long hotel name after a bare ที่ is clear when an address ends it
+        (
+            "เข้าร่วมประชุมที่โรงแรม สมมติ กระบี่ รีสอร์ต กอล์ฟ แอนด์ สปา คลับ ต.หนองทะเล อ.เมืองกระบี่ จ.กระบี่",
+            "โรงแรม สมมติ กระบี่ รีสอร์ต กอล์ฟ แอนด์ สปา คลับ",
+            "กระบี่",
+        ),
+        # "คาดว่า…" opens a new clause
+        (
+            "ซึ่งจะจัดขึ้นระหว่างวันที่ 24 - 26 มิถุนายน 2566 ณ ศูนย์ประชุมแห่งชาติสิริกิติ์ คาดว่าจะมีผู้เข้าร่วมกว่า 4,000 คน",
+            "ศูนย์ประชุมแห่งชาติสิริกิติ์",
+            "กรุงเทพมหานคร",
+        ),
+    ],
+)
+def test_venues_placed_by_known_places_towns_and_names(text: str, venue: str, province: str | None) -> None:
+    result = extract_venue(_article(text))
+    assert result.venue is not None and result.venue.value == venue
+    assert (result.province.value if result.province else None) == province
+
+
+def test_a_town_alone_makes_no_venue() -> None:
+    result = extract_venue(_article("นายสมชาย สมมติ ผู้อำนวยการสมมติ เดินทางที่พัทยา เพื่อพักผ่อน"))
+    assert result.venue is None
+
+
+def test_a_room_named_after_its_hotel_leaves_the_hotel_as_core() -> None:
+    text = "ณ ห้องมิราเคิล แกรนด์ บอลรูม ชั้น 4 โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น กรุงเทพฯ"
+    assert extract_venue(_article(text)).venue_core == "โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น"
