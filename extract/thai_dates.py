@@ -649,9 +649,20 @@ def _programme_range(text: str, anchor: DateMention, mentions: list[DateMention]
             continue  # a deadline, a reference day, a named or annual day
         if m.cue != "between" and not _held_over(text, m):
             continue  # "ตั้งแต่วันที่ 2-9 ต.ค." after a flood warning: a period, not the programme
-        if para_start <= m.span[0] < para_end or m.strong or m.cue in ("between", "since"):
+        if para_start <= m.span[0] < para_end:
+            return m
+        if (m.strong or m.cue in ("between", "since")) and not _in_numbered_item(text, m):
             return m
     return None
+
+
+def _in_numbered_item(text: str, m: DateMention) -> bool:
+    """A range in an item of a numbered list ("3. ประดับธงตามอาคาร… ระหว่างวันที่ 1 - 31 ธ.ค.") dates
+    one of the activities listed, not the programme of the event told above."""
+    return _NUMBERED_ITEM_RE.match(text, text.rfind("\n", 0, m.span[0]) + 1) is not None
+
+
+_NUMBERED_ITEM_RE = re.compile(r"[^\S\n]*\d{1,2}[.)]\s")
 
 
 def _held_over(text: str, m: DateMention) -> bool:
