@@ -656,13 +656,13 @@ def _programme_range(text: str, anchor: DateMention, mentions: list[DateMention]
     return None
 
 
+_NUMBERED_ITEM_RE = re.compile(r"[^\S\n]*\d{1,2}[.)]\s")
+
+
 def _in_numbered_item(text: str, m: DateMention) -> bool:
     """A range in an item of a numbered list ("3. ประดับธงตามอาคาร… ระหว่างวันที่ 1 - 31 ธ.ค.") dates
     one of the activities listed, not the programme of the event told above."""
     return _NUMBERED_ITEM_RE.match(text, text.rfind("\n", 0, m.span[0]) + 1) is not None
-
-
-_NUMBERED_ITEM_RE = re.compile(r"[^\S\n]*\d{1,2}[.)]\s")
 
 
 def _held_over(text: str, m: DateMention) -> bool:

@@ -330,7 +330,7 @@ def _candidate_at(text: str, trigger: int, start: int, limit: int, strong: bool)
         return _area_candidate(text, trigger, start, phrase_limit, strong)
     # After a bare "ที่" the phrase must end clearly and soon ("…ยินดีที่ตลาดส่งออกสดใส และ…").
     raw_end = _venue_end(text, start, phrase_limit, _MAX_VENUE_WORDS if strong else _MAX_WEAK_WORDS)
-    if raw_end < 0 and lexicon.head.match(text, start):
+    if raw_end < 0 and not strong and lexicon.head.match(text, start):
         # "ที่โรงแรม โซฟิเทล กระบี่ โภคีธารา กอล์ฟ แอนด์ สปา รีสอร์ท ต.หนองทะเล": a long name after a
         # venue head still ends clearly when an address follows it.
         longer = _venue_end(text, start, phrase_limit)
