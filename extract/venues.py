@@ -42,8 +42,12 @@ _LIST_JOINER = re.compile(r"\s?(?:และ|,|หรือ)?\s?")
 _VISIT_AREA = r"ลงพื้นที่|ตรวจราชการ|ตรวจเยี่ยม|ตรวจติดตาม|เยือน|เดินทางไป|ในพื้นที่|ในเขต"
 
 # "ณ" starts a venue only as a word of its own: it ends "ประมาณ", "คุณ", "อรุณ" and begins "ณัฐ…".
+# "จัดที่ดิน", "จัดที่นั่ง", "จัดที่พัก" allot land, seats or rooms: no place follows them.
 # (Literal first, look-behinds after: a pattern that opens with a look-behind is tried at every offset.)
-_TRIGGER_AT = re.compile(r"(?:ณ(?<![\u0e01-\u0e4e]ณ)(?:\.|(?=\s))|จัด(?:ขึ้น)?\s?(?:ณ|ที่)(?![\u0e30-\u0e4e]))\s*")
+_TRIGGER_AT = re.compile(
+    r"(?:ณ(?<![\u0e01-\u0e4e]ณ)(?:\.|(?=\s))"
+    r"|จัด(?:ขึ้น)?\s?(?:ณ|ที่(?!ดิน|ทำกิน|นั่ง|พัก|อยู่|จอด))(?![\u0e30-\u0e4e]))\s*"
+)
 # "ณบริเวณ…", "ณห้อง…": ณ glued to a venue head (not to a name such as "ณรงค์").
 _GLUED_NA = re.compile(r"ณ(?<![\u0e01-\u0e4e.]ณ)(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 # A bare "ที่" makes a venue only before a venue head; "พื้นที่", "หน้าที่", "สถานที่" end in it.
