@@ -189,6 +189,16 @@ _NOT_NAME_START = [
     "พิเศษ",
     "จำนวน",
     "วัด",
+    # headline verbs after a short mention ("คุณหญิงกัลยา จับมือ UNICEF"), and words for groups of
+    # people after a title that is also a noun ("แก่อาจารย์ ศิษย์เก่า บุคลากร และนักศึกษา")
+    "จับมือ",
+    "ดูแล",
+    "ศิษย์เก่า",
+    "บุคลากร",
+    "นักศึกษา",
+    "นักเรียน",
+    "ข้าราชการ",
+    "เจ้าหน้าที่",
 ]
 _NOT_NAME_START_RE = re.compile(trie_pattern(_NOT_NAME_START))
 # The subset that is never a name's start, even right before a position ("รัชดา กล่าวว่า รองนายกฯ…").

@@ -32,7 +32,13 @@ from extract.names import (
     plausible_given,
     split_latin,
 )
-from extract.officials_positions import BASE_HEAD_RE, SPACE_HEAD_RE, position_after, specific_head_at
+from extract.officials_positions import (
+    BASE_HEAD_RE,
+    SPACE_HEAD_RE,
+    position_after,
+    private_head_at,
+    specific_head_at,
+)
 
 _LATIN_UPPER_RE = re.compile(f"[{LATIN_UPPER}]")
 _FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
@@ -265,6 +271,8 @@ def _bare_mentions(text: str) -> list[NameMention]:
         given = _word_before(text, family[0] - 1)
         if given is None or given[1] not in GIVEN_NAMES or not BASE_HEAD_RE.match(text, pos + 1):
             continue
+        if private_head_at(text, pos + 1) and family[1] not in FAMILY_NAMES:
+            continue  # "ทั้งภาครัฐ เอกชน ประชาสังคม อาสาสมัคร…": sectors listed before a role, not a name
         if plausible_given(given[1]) and plausible_family(family[1], False):
             found.append(NameMention(given[0], pos, "", given[1], family[1], ""))
     return found

@@ -145,6 +145,8 @@ _CONTINUE_RE = re.compile(
             "ด้าน",
             "ประจำ",
             "ตำบล",
+            "บ้าน",
+            "หมู่ที่",
             "ภาค",
             "ภูมิภาค",
             "แห่ง",
@@ -180,11 +182,11 @@ _CONTINUE_RE = re.compile(
 # ordinal/area words (คนที่ 1, เขตสุขภาพที่ 8, เขต 2).
 # "และ" glued before a word for a group of other people ends a position ("…อัมพวาและผู้นำชุมชน").
 _GLUED_GROUP_RE = re.compile(
-    "และ(?:ผู้นำ|ผู้บริหาร|ผู้เกี่ยวข้อง|เจ้าหน้าที่|บุคลากร|ข้าราชการ|ประชาชน|ภริยา|ทีม|คณะ|ส่วนราชการ|หน่วยงาน)"
+    "และ(?:ผู้นำ|ผู้บริหาร|ผู้เกี่ยวข้อง|เจ้าหน้าที่|บุคลากร|ข้าราชการ|ประชาชน|ภริยา|ทีม|คณะ|ส่วนราชการ|หน่วยงาน|ชาว)"
 )
 # After a space, a group of people follows the post rather than continuing it ("คณะผู้บริหาร",
 # "คณะทูตานุทูต"); a faculty or committee (คณะแพทยศาสตร์, คณะกรรมการ…) continues it.
-_GROUP_OF_PEOPLE_RE = re.compile("คณะ(?:ผู้|ทูต|ศิษย์|ศิษยานุศิษย์|รัฐมนตรี|ข้าราชการ|เจ้าหน้าที่|ทำงานของ)")
+_GROUP_OF_PEOPLE_RE = re.compile("คณะ(?:ผู้|ทูต|ศิษย์|ศิษยานุศิษย์|รัฐมนตรี|ข้าราชการ|เจ้าหน้าที่|ทำงานของ|ที่ปรึกษา)")
 # An envoy's post names the city it is posted to ("เอกอัครราชทูต ณ กรุงฮานอย", "กงสุลใหญ่ ณ เมืองดูไบ");
 # after other posts "ณ" says where something happened.
 _ENVOY_RE = re.compile("ทูต|กงสุล|ผู้แทนถาวร|ในต่างประเทศ")
@@ -239,8 +241,11 @@ _PEOPLE_NOUN_HEADS = frozenset(
 )
 # A second post after a space that is a ceremony role or a group of people, not the person's own
 # post: "ประธานในพิธี", "ประธานฝ่ายฆราวาส", "หัวหน้าส่วนราชการ", "อธิบดีทุกกรม".
+# A body ("คณะที่ปรึกษา…") and the heads of one office across a group of provinces
+# ("วัฒนธรรมจังหวัดกลุ่มจังหวัดภาคใต้…") are several people too.
 _NOT_SECOND_POST_RE = re.compile(
     "ประธาน(?:ใน|ฝ่าย|พิธี|เปิด|การ|กล่าว|ถวาย|มอบ|ร่วม)|หัวหน้า(?:ส่วน|หน่วย|ทีม)|ผู้บริหาร|[^ ]*(?:ทุก|ทั่ว)"
+    "|คณะ|[^ ]*จังหวัดกลุ่มจังหวัด"
 )
 _MAX_FURTHER_POSTS = 3
 # Words that go on a list of attendees after a post ("… และประชาชน", "… ข้าราชการ ผู้นำชุมชน").
@@ -254,6 +259,12 @@ _LIST_GOES_ON_RE = re.compile(
 def head_at(text: str, pos: int) -> re.Match[str] | None:
     """The position head starting exactly at ``pos``, if any."""
     return HEAD_RE.match(text, pos)
+
+
+def private_head_at(text: str, pos: int) -> bool:
+    """Whether a civil-society role (a volunteer, a farmer, a community leader) starts at ``pos``."""
+    head = HEAD_RE.match(text, pos)
+    return head is not None and head.group("base") in _PRIVATE_HEADS
 
 
 def specific_head_at(text: str, pos: int) -> re.Match[str] | None:
