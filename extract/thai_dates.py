@@ -521,6 +521,8 @@ _OPENING_DATELINE = 15  # "ทั้งนี้ ในวันศุกร์�
 # Words of holding an event, read just before a range not written "ระหว่างวันที่".
 _HELD_WORDS_RE = re.compile(r"จัด|งาน|กิจกรรม|อบรม|ประชุม|สัมมนา|เทศกาล|นิทรรศการ|มหกรรม|แข่งขัน")
 _HELD_WORDS_REACH = 60
+# "… และล่าสุดวันที่ 26 - 27 กรกฎาคม 2566 ณ จังหวัดสุราษฎร์ธานี": a range with its place was held there.
+_PLACE_AFTER_RE = re.compile(r"\s?ณ\s")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -667,11 +669,12 @@ def _in_numbered_item(text: str, m: DateMention) -> bool:
 
 def _held_over(text: str, m: DateMention) -> bool:
     """Whether a range not written "ระหว่างวันที่" still tells the days an event is held: it opens
-    its paragraph, or holding words come right before it ("กำหนดจัดงาน 4 วัน ตั้งแต่วันที่ 8-11 ก.ย.",
-    "ซึ่งจัดขึ้นเมื่อวันที่ …").  Otherwise it is a period: a registration window, a forecast, a
-    holiday, an operation's flights ("ในช่วงวันที่ 10-20 เมษายน")."""
+    its paragraph, a place follows it ("วันที่ 26 - 27 ก.ค. 66 ณ …"), or holding words come right
+    before it ("กำหนดจัดงาน 4 วัน ตั้งแต่วันที่ 8-11 ก.ย.", "ซึ่งจัดขึ้นเมื่อวันที่ …").  Otherwise it
+    is a period: a registration window, a forecast, a holiday, an operation's flights ("ในช่วงวันที่
+    10-20 เมษายน")."""
     para_start = text.rfind("\n", 0, m.span[0]) + 1
-    if m.span[0] - para_start <= _OPENING_CHARS:
+    if m.span[0] - para_start <= _OPENING_CHARS or _PLACE_AFTER_RE.match(text, m.span[1]):
         return True
     return _HELD_WORDS_RE.search(text, max(para_start, m.span[0] - _HELD_WORDS_REACH), m.span[0]) is not None
 
