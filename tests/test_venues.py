@@ -454,6 +454,12 @@ def test_bangkok_district_places_the_venue_in_bangkok(text: str) -> None:
             "โรงแรมแกรนด์ ริชมอนด์ สไตลิช คอนเวนชั่น",
             "นนทบุรี",
         ),
+        # a central office with one head-office site (kind=office)
+        (
+            "ณ ห้องประชุม 1 ชั้น 2 สำนักงานการปฏิรูปที่ดินเพื่อเกษตรกรรม (ส.ป.ก.) ถนนราชดำเนินนอก ว่า",
+            "ห้องประชุม 1 ชั้น 2 สำนักงานการปฏิรูปที่ดินเพื่อเกษตรกรรม (ส.ป.ก.)",
+            "กรุงเทพมหานคร",
+        ),
         # a town or district whose province is certain (kind=town)
         ("ณ ศูนย์การค้าเซ็นทรัล หาดใหญ่ โดยมีผู้เข้าร่วม 300 คน", "ศูนย์การค้าเซ็นทรัล หาดใหญ่", "สงขลา"),
         ("ณ โรงแรม Waldorf Astoria Bangkok เพื่อหารือ", "โรงแรม Waldorf Astoria Bangkok", "กรุงเทพมหานคร"),
