@@ -123,6 +123,8 @@ _NAME_END = re.compile(
     r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ|ให้เกียรติ|คาดว่า"
     # "พิธีเปิดชุมชนสมมติ 1 ใน 10 สุดยอดชุมชน…": what follows ranks the place, it names nothing
     r"|\d{1,3}\sใน\s\d"
+    # an abbreviated district ("… วัดสมมติ อ.บ้านโป่ง จ.ราชบุรี"); "จ.นครสวรรค์" alone may be part of the name
+    r"|[อต]\.\s?[ก-ฮเ-ไ][ก-๙]{2}"
     rf"|\(?\d{{1,2}}\s?(?:[-–]\s?\d{{1,2}}\s?)?{_THAI_MONTH}|{_HONORIFIC}|[“”\"‘’'])"
     # glued: a clause verb, "today", a closing quote of a sentence-level quotation, a headcount
     # glued: the partner of a signing or talk ("…ความร่วมมือทางวิชาการกับศาสตราจารย์…")
@@ -142,7 +144,7 @@ _DAILY_DATE = re.compile(r"ประจำวันที่\s?$")
 # another edition/year part or a parenthesis; anything else is the sentence moving on.
 _EDITION_END = re.compile(
     rf"(?:(?:ครั้งที่|รุ่นที่|ฉบับที่|ระยะที่|ปี|พ\.ศ\.|ค\.ศ\.|ประจำปี\S*)\s?\d[\d/.\-–]*|{_DAILY})\s"
-    r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ระดับ(?:ชาติ|ประเทศ|ภูมิภาค)|[-–]|ใน|จังหวัด|\d"
+    r"(?!\(|ประจำปี|ปี|พ\.ศ\.|ค\.ศ\.|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ระดับ(?:ชาติ|ประเทศ|ภูมิภาค)|[-–]|ใน(?!งาน|การ)|จังหวัด|\d"
     # "ครั้งที่ 1 และ 2" goes on, "… ประจำปี 2568 และพิธีเปิด…" is a second activity;
     # "… ประจำปี พ.ศ. 2567 เรื่อง …" names the conference's subject
     r"|และ\s?(?:\d|ครั้งที่|รุ่นที่|ระยะที่|ฉบับที่|ปี|พ\.ศ\.)|และการ(?:ประชุม|สัมมนา|อบรม|ฝึกอบรม)(?!อื่น)|เรื่อง)"
