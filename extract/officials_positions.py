@@ -191,6 +191,8 @@ _GROUP_OF_PEOPLE_RE = re.compile("คณะ(?:ผู้|ทูต|ศิษย�
 # after other posts "ณ" says where something happened.
 _ENVOY_RE = re.compile("ทูต|กงสุล|ผู้แทนถาวร|ในต่างประเทศ")
 _POSTED_TO_RE = re.compile("ณ (?:กรุง|นคร|เมือง|รัฐ|ประเทศ|สาธารณรัฐ|ราชอาณาจักร)")
+# An international body's country office is named after the country ("องค์การยูนิเซฟ ประเทศไทย").
+_INTERNATIONAL_BODY_RE = re.compile("องค์การ(?!บริหารส่วน)|ยูนิเซฟ|สหประชาชาติ|UNICEF|UNDP|WHO|ILO|FAO")
 # A member of parliament's post ends with the party ("… เขต 3 พรรคภูมิใจไทย").
 _MEMBER_OF_PARLIAMENT_RE = re.compile("ส\\.ส\\.|สส\\.|สมาชิกสภาผู้แทนราษฎร|^ส\\.ว\\.|สมาชิกวุฒิสภา")
 # Bracketed notes on a photo or a quote, not part of a post ("(ที่ 2 จากซ้าย)", "(คนกลาง)").
@@ -349,6 +351,8 @@ def _continues(text: str, pos: int, position: str) -> int:
         return end
     if chunk.startswith("ประเทศ") and _POSTED_TO_RE.search(position):
         return end  # "ณ กรุงแคนเบอร์รา ประเทศออสเตรเลีย"
+    if chunk == "ประเทศไทย" and _INTERNATIONAL_BODY_RE.search(position):
+        return end  # "ผู้แทนองค์การยูนิเซฟ ประเทศไทย": the body's office in Thailand
     if chunk.startswith("และ") and len(chunk) > 3:
         return end if specific_head_at(text, pos + 3) else -1
     if _NUMBER_RE.fullmatch(chunk):
