@@ -38,6 +38,10 @@ def type_of(body: str, headline: str = HEADLINE) -> str | None:
         ("ถวายผ้าพระกฐินพระราชทาน กระทรวงสมมติ ประจำปี 2566", "ceremony"),
         ("ทอดผ้าป่าสามัคคีเพื่อการศึกษา โรงเรียนบ้านสมมติ", "ceremony"),
         ("มหกรรมกองทุนหมู่บ้าน ประจำปี 2563", "campaign"),
+        ("อุตสาหกรรมแฟร์ สมมติบุรี", "campaign"),
+        # an agency's anniversary is celebrated with a ceremony
+        ("งานวันคล้ายวันสถาปนา สำนักงานสมมติ ครบรอบ 46 ปี", "ceremony"),
+        ("วันสถาปนามหาวิทยาลัยสมมติ ครบรอบ 50 ปี", "ceremony"),
         ("การประชุมคณะกรรมการนโยบายการประมงแห่งชาติ ครั้งที่ 3/2567", "meeting"),
         # the head word decides: a meeting that also has a training part is a meeting
         ("การประชุมพัฒนาศักยภาพเครือข่ายและการอบรมเสริมสร้างภาวะผู้นำ", "meeting"),
