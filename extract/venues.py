@@ -58,6 +58,7 @@ _THI = re.compile(
 _VISIT = re.compile(r"(?:ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน|เดินทางไป(?:ยัง)?|ไปยัง)")
 # Visits whose object is the place itself even without an address ("ตรวจเยี่ยมสำนักงานสมมติ").
 _INSPECT = re.compile(r"ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน")
+_OPERATIONS_OF = re.compile(r"(?:การดำเนินงาน|การปฏิบัติงาน|กิจการ|ความก้าวหน้า|ความคืบหน้า)(?:ของ|ที่)\s?")
 
 # Where a venue phrase cannot continue at all: line end, slash (not in "02/10"), comma, quotes.
 _HARD_END = re.compile(r"\n|(?<!\d)/|/(?!\d)|(?<!\d),|,(?!\d)|[;|#“”\"]|\s-\s(?=\D)")
@@ -76,7 +77,7 @@ _PERSON = (
 )
 _CLAUSE = (
     r"เพื่อ|โดย|ซึ่ง|พร้อม|จำนวน|ระหว่าง|เมื่อ|ใน(?:วัน|ระหว่าง|โอกาส|ฐานะ|การ|พิธี|งาน|ช่วง|ครั้ง|นาม)"
-    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|คาด(?:ว่า|การณ์)|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
+    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|คาด(?:ว่า|การณ์)|เผย|ระบุ|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
     r"|ถึง|ให้|เป็น|มี(?!น)|มา(?!เลเซีย|บ)|จะ|ร่วม|นำ|เข้า|ตรวจ|ลงพื้นที่|รับ|มอบ|แถลง|พบ|หารือ|เปิด|ปิด|เยี่ยม|รวม"
     r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน|ที่|ตรวจ|เยี่ยม|ลง|มอบ|พบ|ติดตาม)|ย้ำ|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
     r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
@@ -408,6 +409,10 @@ def _visited_place(text: str, start: int, end: int) -> _Candidate | None:
     for m in _VISIT.finditer(text, start, end):
         head = lexicon.head.search(text, m.end(), min(end, m.end() + 40))
         target = _skip_spaces(text, m.end(), end)
+        # "ตรวจเยี่ยม การดำเนินงานของบริษัทสมมติ จำกัด ต.…": the operations inspected are at the place.
+        operations = _OPERATIONS_OF.match(text, target)
+        if operations is not None:
+            target = _skip_spaces(text, operations.end(), end)
         inspected = (
             _INSPECT.fullmatch(m.group(0))
             and not _NOT_A_VENUE_HEAD.match(text, target)
