@@ -77,7 +77,7 @@ _PERSON = (
 )
 _CLAUSE = (
     r"เพื่อ|โดย|ซึ่ง|พร้อม|จำนวน|ระหว่าง|เมื่อ|ใน(?:วัน|ระหว่าง|โอกาส|ฐานะ|การ|พิธี|งาน|ช่วง|ครั้ง|นาม)"
-    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|คาด(?:ว่า|การณ์)|เผย|ระบุ|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
+    r"|วันที่|วันนี้|เวลา|ประกอบด้วย|คาด|เผย|ระบุ|ขณะ|ตอกย้ำ|ชม(?!รม)|พระบาทสมเด็จ|การ(?:ร่วม|ลงนาม)|\d{1,2}[.:]\d{2}\s?น\.|ได้|ว่า|กล่าว|ทั้ง|นอกจาก|สำหรับ|อีกทั้ง|จึง|แล้ว|ก่อน|ตั้งแต่"
     r"|ถึง|ให้|เป็น|มี(?!น)|มา(?!เลเซีย|บ)|จะ|ร่วม|นำ|เข้า|ตรวจ|ลงพื้นที่|รับ|มอบ|แถลง|พบ|หารือ|เปิด|ปิด|เยี่ยม|รวม"
     r"|และ(?:ผ่าน|ทาง|ระบบ|การ|ออนไลน์|ถ่ายทอด|ผู้|ได้|มี|เป็น|ร่วม|ใน|ที่|ตรวจ|เยี่ยม|ลง|มอบ|พบ|ติดตาม)|ย้ำ|ผ่าน|ถ่ายทอด|ด้วย|ภายหลัง|หลัง(?:จาก|การ)"
     r"|อันเป็น|ที่(?!ทำการ|ว่าการ)|ทาง(?:ระบบ|ออนไลน์)|ต่อ|จัด|ตาม|ภายใต้|เนื่อง|อย่าง|จาก|กับ|แก่|พิธี"
@@ -102,6 +102,9 @@ _ONLINE_ONLY = re.compile(r"(?:ระบบ|ออนไลน์|Zoom|zoom|ZOOM
 _GLUED_STOP = re.compile(
     r"ดังกล่าว|ต่อไป|กำหนด|ทั้งหมด|เพิ่มขึ้น|ได้|ร่วมกับ|ซึ่ง|โดย|พร้อมด้วย|พร้อมทั้ง|พล(?:เอก|ตำรวจ|เรือ|อากาศ)"
 )
+# Glued tails cut off a venue without making the phrase doubtful: reported speech, a second, online
+# channel, a closing "แล้ว" ("…กระทรวงคมนาคมว่า …", "…และในรูปแบบออนไลน์", "…โรงพยาบาลสมมติแล้ว").
+_GLUED_TAIL = re.compile(r"(?:ว่า|แล้ว)(?=\s|$)|และ(?:ใน|ผ่าน)")
 _LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z]")
 _TAIL_REACH = 80  # chars after a venue where its address (and country) is written
 _TRAILING_JUNK = re.compile(r"[\s\-–:(]+$|\s(?:และ|ของ|ณ)$")
@@ -188,9 +191,10 @@ def _venue_end(text: str, start: int, limit: int, max_words: int = _MAX_VENUE_WO
 
 def _trim(text: str, start: int, end: int) -> int:
     """Cut a glued clause word ("จุดบริการดังกล่าว…") and drop trailing spaces, dashes, conjunctions."""
-    glued = _GLUED_STOP.search(text, start, end)
-    if glued is not None:
-        end = glued.start()
+    for glued_pattern in (_GLUED_STOP, _GLUED_TAIL):
+        glued = glued_pattern.search(text, start, end)
+        if glued is not None:
+            end = glued.start()
     while end > start:
         m = _TRAILING_JUNK.search(text, start, end)
         if m is None:
