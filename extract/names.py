@@ -31,7 +31,7 @@ _LATIN_TITLES = [f for f, k in HONORIFIC_KIND.items() if k == "foreign"]
 NOT_TITLE_RE = re.compile(trie_pattern([r["form"] for r in _HONORIFIC_ROWS if r["kind"] == "not_title"]))
 
 # Female rank suffix (พันตำรวจโทหญิง, พ.ต.ท.หญิง) and the academic "(พิเศษ)" qualifier.
-_TITLE_SUFFIX = "(?:หญิง)?(?:\\s?\\((?:พิเศษ|เกียรติคุณ|เกียรติยศ)\\))?"
+_TITLE_SUFFIX = "(?:หญิง)?(?:\\s?\\((?:พิเศษ|เกียรติคุณ|เกียรติยศ|อาวุโส)\\))?"
 _TITLE_UNIT = f"(?:{trie_pattern(_THAI_TITLES)}){_TITLE_SUFFIX}"
 TITLE_UNIT_RE = re.compile(f"(?P<form>{trie_pattern(_THAI_TITLES)}){_TITLE_SUFFIX}")
 # A chain of titles as written: "ศาสตราจารย์ ดร.", "ศ. (พิเศษ) ดร.", "ว่าที่ร้อยตรี ดร.", "ผศ.ดร.นพ.".

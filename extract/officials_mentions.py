@@ -63,7 +63,7 @@ _ENGLISH_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "in", "on", "&
 _COUNT_BEFORE_RE = re.compile(r"(?<!\d)\d{1,3} $")
 # "นางสาวเจอรัลดีน อองซาร์ค (Ms. Geraldine Ansart) หัวหน้า…": a Thai name's Latin spelling in brackets
 # is the same person, and the position follows the bracket.
-_LATIN_ALIAS_RE = re.compile(r" ?\((?=[A-Z])[A-Za-z.'\- ]{2,60}\)")
+_LATIN_ALIAS_RE = re.compile(r" ?\((?=[A-Z])[A-Za-z.'’\- ]{2,60}\)")
 # Starts with a literal so the scan skips ahead fast; a "(เจ้าประคุณ)สมเด็จ" prefix is added back.
 _MONK_RE = re.compile(f"พระ[{THAI}]{{3,40}} \\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})\\)")
 _MONK_PREFIX_RE = re.compile("(?:เจ้าประคุณ ?)?สมเด็จ$")
@@ -75,6 +75,8 @@ _NAMED_AFTER_ROYAL = re.compile(
     r"(?:โรงพยาบาล|รพ\.|ค่าย|สวน|อาคาร|สะพาน|ถนน|เขื่อน|โรงเรียน|มหาวิทยาลัย|ศูนย์การแพทย์|รางวัล)\s?$"
 )
 _MIN_FAMILY = 3
+_MIN_GIVEN = 3  # "แพ" + "ทองธาร" is one given name, not a given and a family name
+_MAX_GIVEN = 16  # characters of a listed given name tried at the start of a glued run
 # นายก (prime minister, mayor, president of a body) written glued to the name it belongs to.
 GLUED_POST = "นายก"
 # Heads that also end Thai family names (ศรีประธาน, ทองปลัด): never split off a glued name.
@@ -201,7 +203,35 @@ def titled_mention(text: str, match: re.Match[str]) -> NameMention | None:
             family_end = family_extension(text, _second_family_end(text, family_end))
             family = text[family_word.start() : family_end]
             return NameMention(start, family_end, title, given, family, kind)
+        glued = _glued_full_name(text, given) if starts_position else None
+        if glued is not None:
+            return NameMention(start, after, title, glued[0], glued[1], kind)
     return NameMention(start, after, title, given, "", kind, full=False) if given_plausible else None
+
+
+def _glued_full_name(text: str, word: str) -> tuple[str, str] | None:
+    """ "นายวราวุธภู่อภิญญา เอกอัครราชทูต…": a listed given name and its family name written without
+    the space, right before a position; the longest listed given name that leaves a family name.
+    A word the text also writes before a family name ("แพทองธาร ชินวัตร") is a given name whole."""
+    if word in GIVEN_NAMES or _written_as_given(text, word):
+        return None
+    for i in range(min(len(word) - _MIN_FAMILY, _MAX_GIVEN), _MIN_GIVEN - 1, -1):
+        given, family = word[:i], word[i:]
+        if given in GIVEN_NAMES and plausible_family(family, False):
+            return given, family
+    return None
+
+
+def _written_as_given(text: str, word: str) -> bool:
+    for m in re.finditer(re.escape(word) + " ", text):
+        family = WORD_RE.match(text, m.end())
+        if (
+            family is not None
+            and not _starts_position(text, m.end())
+            and plausible_family(family.group(), False)
+        ):
+            return True
+    return False
 
 
 def _post_glued_to_name(text: str, title: str, word: re.Match[str]) -> bool | None:

@@ -795,6 +795,11 @@ def test_given_name_like_a_common_word_before_a_position(body: str, expected: li
                 ("ยอส ฟานเดอร์", "ผู้แทนองค์การสมมติประจำประเทศไทย"),
             ],
         ),
+        # a Malaysian title written in Thai, and a curly apostrophe in the Latin spelling
+        (
+            "ให้การต้อนรับ ดาโตะ เซอรี อันวาร์ สมมติ (Dato’ Seri Anwar Sommot) นายกรัฐมนตรีมาเลเซีย ในโอกาสเยือนไทย",
+            [("อันวาร์ สมมติ", "นายกรัฐมนตรีมาเลเซีย")],
+        ),
     ],
 )
 def test_latin_spelling_in_brackets_is_the_same_person(body: str, expected: list[tuple[str, str]]) -> None:
@@ -829,3 +834,42 @@ def test_joining_word_at_a_line_end_is_the_verb_of_the_list_before_it() -> None:
         "นายชัยวัฒน์ สมมติ โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า ที่ประชุมรับทราบ"
     )
     assert [person.role for person in found] == ["participant", "participant", "quoted"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a given name and its family name written without the space, right before a post
+        (
+            "ร่วมให้การต้อนรับ นายวราวุธสมมติวงศ์ เอกอัครราชทูต สถานเอกอัครราชทูต ณ กรุงอาบูดาบี ในโอกาสเยี่ยมชม",
+            [("วราวุธ สมมติวงศ์", "เอกอัครราชทูต สถานเอกอัครราชทูต ณ กรุงอาบูดาบี")],
+        ),
+        # … unless the text writes the run as a given name elsewhere
+        (
+            "นางสาวแพทองธาร สมมติ นายกรัฐมนตรี เป็นประธาน และกล่าวว่า นางสาวแพทองธาร นายกรัฐมนตรี ยืนยัน",
+            [("แพทองธาร สมมติ", "นายกรัฐมนตรี")],
+        ),
+        (
+            "นายสมศักดิ์ชัย ใจงาม อธิบดีกรมสมมติ เป็นประธาน โดยนายสมศักดิ์ชัย อธิบดีกรมสมมติ กล่าวว่า",
+            [("สมศักดิ์ชัย ใจงาม", "อธิบดีกรมสมมติ")],
+        ),
+        # a senior rank in brackets after the title; a three-part Vietnamese name
+        (
+            "ให้การต้อนรับ พลโท (อาวุโส) ฮวาง ซวน เจี๋ยน รัฐมนตรีช่วยว่าการกระทรวงกลาโหมเวียดนาม ในโอกาส",
+            [("ฮวาง ซวน เจี๋ยน", "รัฐมนตรีช่วยว่าการกระทรวงกลาโหมเวียดนาม")],
+        ),
+        # glued orders and speeches end the post
+        (
+            "นายสุชาติ สมมติ รัฐมนตรีว่าการกระทรวงแรงงานมอบโอวาทแก่แรงงานไทยจำนวน 208 คน",
+            [("สุชาติ สมมติ", "รัฐมนตรีว่าการกระทรวงแรงงาน")],
+        ),
+        (
+            "พลเอก ประยุทธ์ สมมติ นายกรัฐมนตรีสั่งการให้ดำเนินการตามกฎหมาย",
+            [("ประยุทธ์ สมมติ", "นายกรัฐมนตรี")],
+        ),
+        # pharmacy (เภสัชกรรม) is no pharmacist's title
+        ("ให้บริการการแพทย์ทางไกลและเภสัชกรรมทางไกล บริการส่งยาทางไปรษณีย์", []),
+    ],
+)
+def test_glued_names_titles_and_posts(body: str, expected: list[tuple[str, str]]) -> None:
+    assert [(person.name, person.position) for person in officials(body)] == expected
