@@ -41,7 +41,7 @@ from extract.officials_positions import (
 )
 
 _LATIN_UPPER_RE = re.compile(f"[{LATIN_UPPER}]")
-_FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้)$")
+_FUNCTION_WORD_BEFORE_RE = re.compile("(?:ของ|และ|โดย|จาก|ถึง|กับ|แก่|ตาม|ให้|ท่าน)$")
 _PRESIDED_BODY_RE = re.compile(
     "ก(?:เหล่า|กิ่ง|สภา|สมาคม|สโมสร|ชมรม|มูลนิธิ|เทศมนตรี|องค์การ|อบ|รัฐมนตรี|สมาพันธ์|สหพันธ์|ยุวกาชาด|ฯ)"
 )
@@ -467,10 +467,8 @@ def _position_before(text: str, name: NameMention, floor: int) -> tuple[int, int
         anchor -= len(" นำโดย")
     line_start = max(text.rfind("\n", 0, anchor) + 1, anchor - 160, floor)
     for head in BASE_HEAD_RE.finditer(text, line_start, anchor):
-        if text[head.start() - 1 : head.start()] not in ("", " ", "\n") or not specific_head_at(
-            text, head.start()
-        ):
-            continue
+        if not _word_start(text, head.start()) or not specific_head_at(text, head.start()):
+            continue  # "คำแนะนำจากอดีตนายกรัฐมนตรี นายชวน…": after a function word a post starts too
         before = position_after(text, head.start(), chain=False)
         if before is not None and before[1] == anchor:
             return before

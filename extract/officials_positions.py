@@ -170,6 +170,7 @@ _CONTINUE_RE = re.compile(
             "รักษาราชการเเทน",
             "ผู้รักษาราชการแทน",
             "ปฏิบัติหน้าที่",
+            "ปฎิบัติหน้าที่",
             "ปฏิบัติราชการแทน",
             "อดีต",
             "นักบริหาร",
@@ -199,6 +200,8 @@ _GROUP_OF_PEOPLE_RE = re.compile("คณะ(?:ผู้|ทูต|ศิษย�
 # after other posts "ณ" says where something happened.
 _ENVOY_RE = re.compile("ทูต|กงสุล|ผู้แทนถาวร|ในต่างประเทศ")
 _POSTED_TO_RE = re.compile("ณ (?:กรุง|นคร|เมือง|รัฐ|ประเทศ|สาธารณรัฐ|ราชอาณาจักร)")
+# An acting or assigned post after a bracketed acronym continues the person's post.
+_ACTING_RE = re.compile("(?:ผู้)?รักษาราชการ(?:แทน|เเทน)|รักษาการ|ปฏิบัติหน้าที่|ปฎิบัติหน้าที่|ปฏิบัติราชการแทน")
 # An international body's country office is named after the country ("องค์การยูนิเซฟ ประเทศไทย").
 _INTERNATIONAL_BODY_RE = re.compile("องค์การ(?!บริหารส่วน)|ยูนิเซฟ|สหประชาชาติ|UNICEF|UNDP|WHO|ILO|FAO")
 # A member of parliament's post ends with the party ("… เขต 3 พรรคภูมิใจไทย").
@@ -339,6 +342,8 @@ def _continues(text: str, pos: int, position: str) -> int:
         if _PHOTO_NOTE_RE.search(inner) or TITLE_RE.match(inner) or not text.startswith(" ", close + 1):
             return -1
         after = close + 2
+        if _ACTING_RE.match(text, after):
+            return close + 1  # "… (สศร.) รักษาราชการแทนผู้อำนวยการ…": the post goes on past the acronym
         if text.startswith("และ", after):
             joined = after + 3 + text.startswith(" ", after + 3)
             return close + 1 if specific_head_at(text, joined) else -1
