@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.article import Article
+from extract.layout import build_article
 from extract.normalise import normalise_text
 from extract.venues import extract_venue
 
@@ -532,3 +533,19 @@ def test_a_town_alone_makes_no_venue() -> None:
 def test_a_room_named_after_its_hotel_leaves_the_hotel_as_core() -> None:
     text = "ณ ห้องมิราเคิล แกรนด์ บอลรูม ชั้น 4 โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น กรุงเทพฯ"
     assert extract_venue(_article(text)).venue_core == "โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น"
+
+
+def test_province_after_the_dateline_date_below_sub_headlines() -> None:
+    """The lead runs on from sub-headline lines: "ที่ จ.X" right after the date still places it."""
+    text = (
+        "ปลัดกระทรวงสมมติ ตรวจเยี่ยม 2 โรงพยาบาล\n\nวันเสาร์ที่ 22 มิถุนายน 2567\n"
+        "ปลัดกระทรวงสมมติ ตรวจเยี่ยม 2 โรงพยาบาล\n"
+        "ปลัดกระทรวงสมมติ ลงพื้นที่ติดตามการดำเนินงาน 2 โรงพยาบาล เดินหน้าพัฒนาเป็นโรงพยาบาลอัจฉริยะ\n"
+        "ชมโรงพยาบาลสมมติผ่านประเมินสูงถึง 925 คะแนน\n"
+        "วันนี้ (22 มิถุนายน 2567) ที่ จ.สุโขทัย นพ.สมชาย ใจดี ปลัดกระทรวงสมมติ ลงพื้นที่ตรวจเยี่ยมและติดตาม"
+        "ผลการดำเนินงานของโรงพยาบาลสมมติ พร้อมกล่าวว่า ดำเนินงานได้ดี\n"
+        "นพ.สมชาย กล่าวต่อว่า โรงพยาบาลมีความพร้อม"
+    )
+    venue = extract_venue(build_article("t", normalise_text(text)))
+    assert venue.venue is None
+    assert venue.province is not None and venue.province.value == "สุโขทัย"
