@@ -223,6 +223,7 @@ def _glued_full_name(text: str, word: str) -> tuple[str, str] | None:
 
 
 def _written_as_given(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` somewhere before a family name (not before a position)."""
     for m in re.finditer(re.escape(word) + " ", text):
         family = WORD_RE.match(text, m.end())
         if (

@@ -378,12 +378,12 @@ def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
             found.append(candidate)
     for m in _THI.finditer(text, start, end):
         candidate = _candidate_at(text, m.start(), m.end(), end, strong=False)
+        if candidate is None:
+            continue
         # A province alone counts right after the dateline's date, at the start of its line (a lead
         # may run on from sub-headline lines in the same paragraph).
         line_start = max(start, text.rfind("\n", start, m.start()) + 1)
-        if candidate is not None and (
-            candidate.end > candidate.start or _DATE_OPENER.fullmatch(text, line_start, m.start())
-        ):
+        if candidate.end > candidate.start or _DATE_OPENER.fullmatch(text, line_start, m.start()):
             found.append(candidate)
     found.sort(key=lambda c: c.trigger)
     aside: set[int] = set()
