@@ -63,7 +63,7 @@ _HEADS = (
 _HEAD = re.compile("|".join(_HEADS))
 # A head word that is really the verb's object, not the start of a name ("ร่วมงานกับ", "ในงานนี้").
 _NOT_A_NAME_AFTER_HEAD = re.compile(
-    r"\s?(?:มี|กับ|ถึง|เกี่ยวกับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
+    r"\s?(?:มี|กับ|ถึง|เกี่ยวกับ|ที่|ของ|ด้าน|ใน(?!วัน)|และ|ให้|ได้|เป็น|ตาม|นี้|ดังกล่าว|ต่าง|ร่วม(?!กันของ)|ครั้งนี้|จะ|ก็|ว่า|แล้ว|โดย"
     r"|ซึ่ง|ฯ|ทั้ง|อย่าง|สำคัญ|หลัก|ต่อ|จาก|ขึ้น|ไป|มา|นั้น|เหล่านี้|อื่น|กรอบ|วงเงิน|งบประมาณ|มูลค่า|จำนวน|กว่า|ประมาณ|$"
     # an occasion, not an edition: "การจัดงานครั้งที่ผ่านมา", "งานครั้งแรก" ("ครั้งที่ 5" is an edition)
     r"|ครั้ง(?!ที่\s?\d))"
@@ -78,6 +78,10 @@ _NOT_A_NAME_AFTER_HEAD = re.compile(
 _TRIGGER = re.compile(
     r"(?:ประธาน(?:การ)?|เปิด|ปิด|จัด|จัดทำ|จัดขึ้น|ร่วม|ทรง|(?:ประธาน|ร่วม|เนื่อง|กล่าว|พยาน|เกียรติ|วิทยากร|\s)ใน)\s?$"
 )
+# A project followed up on or worked under ("ติดตามโครงการอนุรักษ์…", "…ภายใต้โครงการความร่วมมือ…");
+# "ติดตามงาน…" follows up on work, not on an event.
+_PROJECT_TRIGGER = re.compile(r"(?:ติดตาม|ภายใต้)\s?$")
+_PROJECT_WORD = re.compile("โครงการ")
 # A head that is only the frame of another name: "พิธีเปิด “…”", "งานสัมมนา…", "โครงการ “…”".
 _FRAME = re.compile(r"(?:พิธี(?:เปิด|ปิด)(?:งาน)?|งาน(?=" + "|".join(_HEADS[:-1]) + r"))\s?")
 # Only head words before a quote ("งาน “…”", "โครงการอบรมเชิงปฏิบัติการ “…”", "การสัมมนา เรื่อง “…”"):
@@ -104,6 +108,8 @@ _THEME_BEFORE_QUOTE = re.compile(r"(?:ครั้งที่|ประจำ�
 _TITLE_BEFORE_QUOTE = re.compile(r"(?:หลักสูตร|ตอน|รางวัล|โครงการ|กิจกรรม|รายการ|ชื่อ|ต้นแบบ)\s?$")
 _EDITION_AFTER_QUOTE = re.compile(rf"[{_QUOTE}]?\s?{_EDITION_WORDS}")
 _MAX_HEAD_BEFORE_QUOTE = 40
+# A function word left at a name's end when the next word (a title, a date) ended it.
+_DANGLING_WORD = re.compile(r"\s(?:จาก|แก่|กับ|ของ|และ|โดย|ที่|ใน)$")
 # A name's opening quote, not the closing one of an earlier quotation.
 _INNER_QUOTE = re.compile(r"\s?[“\"‘']")
 
@@ -117,10 +123,10 @@ _HONORIFIC = (
 )
 # Where an unquoted name ends: the sentence moves on to venue, date, guests, purpose, count…
 _NAME_END = re.compile(
-    r"\s(?=ณ|ที่(?!\d)|โดย(?!สมัครใจ|ชุมชน|สันติ|ภาคประชาชน)|จัดโดย|เพื่อ|ซึ่ง|พร้อม|ภายใต้|ระหว่างวันที่|ระหว่าง\s?\d|ในวันที่|ในโอกาส|ในฐานะ|ในห้วง|ในระหว่าง|วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+    r"\s(?=ณ|ที่(?!\d)|ว่า(?!ด้วย)|โดย(?!สมัครใจ|ชุมชน|สันติ|ภาคประชาชน)|จัดโดย|เพื่อ|ซึ่ง|พร้อม|ภายใต้|ระหว่างวันที่|ระหว่าง\s?\d|ในวันที่|ในโอกาส|ในฐานะ|ในห้วง|ในระหว่าง|วันที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
     r"|เมื่อ|ร่วมกับ|เนื่องใน|เปิดเผย|เผย|ระบุ|ชี้แจง|เห็นชอบ|อนุมัติ|จัดขึ้น|ให้แก่|ให้กับ|แก่|ผ่าน|ทั้งนี้|ตั้งแต่|จำนวน|เป็น|อีกทั้ง|รวมถึง|รวมทั้ง|กล่าว|มุ่ง|หวัง"
     r"|สำหรับ|โอกาสนี้|นอกจากนี้|อย่างเป็นทางการ|และ(?:มอบ|เยี่ยม|ร่วม|กล่าว|บรรยาย|เป็น|ได้|มี|ตรวจ|เปิด|ปาฐกถา|พบ|รับฟัง|ติดตาม|ลงพื้นที่)|พบ|มี(?:นาย|นาง|ผู้|การ|\s)"
-    r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ|ให้เกียรติ|คาดว่า"
+    r"|ด้วย|เวลา|ตลอด|ส่งผล|เริ่ม|จึง|แต่|ทำให้|นำ|ได้|ขณะ|หลังจาก|ก่อน|โดยมี|อาทิ|ได้แก่|ประกอบด้วย|ต่อ|เน้น|ยกระดับ|ให้เกียรติ|คาดว่า|มูลค่า|ปลื้ม"
     # "พิธีเปิดชุมชนสมมติ 1 ใน 10 สุดยอดชุมชน…": what follows ranks the place, it names nothing
     r"|\d{1,3}\sใน\s\d"
     # an abbreviated district ("… วัดสมมติ อ.บ้านโป่ง จ.ราชบุรี"); "จ.นครสวรรค์" alone may be part of the name
@@ -221,6 +227,13 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
             span = _quoted(text, match.end(), end)
             if span is not None:
                 return _found(article, span)
+    # Last, a project the activity followed up on or was held under, when nothing else names it.
+    for start, end in zone.main:
+        for match in _PROJECT_WORD.finditer(text, start, end):
+            if _PROJECT_TRIGGER.search(text, max(start, match.start() - 8), match.start()):
+                span = _name_from_head(text, match.start(), end, match.end() - match.start())
+                if span is not None:
+                    return _found(article, span)
     return None
 
 
@@ -371,6 +384,9 @@ def _clean(text: str, start: int, end: int) -> Span | None:
         end = start + translation.start()
     while end > start and text[end - 1] in " ,;:-–":
         end -= 1
+    dangling = _DANGLING_WORD.search(text, start, end)
+    if dangling is not None:
+        end = dangling.start()  # "… Emergency Support จาก นายโอตากะ…": the name ended before "จาก"
     if end - start < _MIN_NAME or _HEAD.fullmatch(text, start, end):
         return None
     return (start, end)
