@@ -47,7 +47,7 @@ _PRESIDED_BODY_RE = re.compile(
 )
 # Heads that are common nouns after a capitalised phrase ("Digital Economy หุ้นส่วน…"), not posts.
 _COMMON_NOUN_HEADS = frozenset(
-    {"หุ้นส่วน", "พนักงาน", "เจ้าหน้าที่", "เจ้าพนักงาน", "ผู้ประกอบการ", "เกษตรกร", "นักแสดง", "นักร้อง", "นักกีฬา"}
+    {"หุ้นส่วน", "พนักงาน", "เจ้าหน้าที่", "เจ้าพนักงาน", "ผู้ประกอบการ", "เกษตรกร", "นักแสดง", "นักร้อง", "นักกีฬา", "แพทย์"}
 )
 _ENGLISH_POST_START = (
     "(?:(?:Deputy|Vice|Acting|Senior|First|Executive|Permanent|Chief|Managing|Assistant|Associate|"

@@ -302,8 +302,16 @@ def test_royal_name_stops_before_an_abbreviated_district() -> None:
     assert [(o.honorific, o.name) for o in found] == [("สมเด็จพระนางเจ้า", "สมมติ")]
 
 
-def test_latin_phrases_are_not_names() -> None:
-    assert officials("ภายใต้แนวคิด Smart Farming Thailand ณ Grand Hall ชั้น 3") == []
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ภายใต้แนวคิด Smart Farming Thailand ณ Grand Hall ชั้น 3",
+        # a system's name before "แพทย์" (doctors), not a doctor's name
+        "ยกระดับเป็นโรงพยาบาลอัจฉริยะ อาทิ ระบบ IPD Paperless แพทย์ตรวจวินิจฉัยผ่านระบบดิจิทัล",
+    ],
+)
+def test_latin_phrases_are_not_names(body: str) -> None:
+    assert officials(body) == []
 
 
 def test_royal_names() -> None:
