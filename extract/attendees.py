@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from extract.article import Article
 from extract.event_zone import EventZone, locate_event_zone
+from extract.gazetteers import trie_pattern
 from extract.results import AttendeeCount
+from extract.thai_dates import ABBR_MONTHS, FULL_MONTHS
 from schemas.models import Qualifier, Span
 
 # Scanning starts at a digit class (a leading charset lets the regex engine skip ahead fast);
@@ -73,7 +75,10 @@ _NOT_ATTENDEES_AFTER = re.compile(r"\s?(?:คิดเป็น|ร้อยล�
 _COUNT_WORD_BEFORE = re.compile(r"จำนวน\s?(?:ทั้งสิ้น)?\s?$")
 _PHONE_BEFORE = re.compile(r"(?:โทร\S*|[\d\-/.])\s?$")
 # "EXPO 2023 คนชล…", "ปี 2566 คน…": a year glued to a word starting with คน is no count.
-_YEAR_BEFORE = re.compile(r"(?:[A-Za-z]|ปี|พ\.ศ\.|ค\.ศ\.)\s?$")
+# A year after "ปี", an era or a month ("… 28 กันยายน 2564 ท่านสามารถ…": ท่าน is "you" there).
+_YEAR_BEFORE = re.compile(
+    rf"(?:[A-Za-z]|ปี|พ\.ศ\.|ค\.ศ\.|{trie_pattern([*FULL_MONTHS, *ABBR_MONTHS])}\.?)\s?$"
+)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _LAST_QUOTE = re.compile(r"(?P<mark>[“”\"])[^“”\"]*$")
 _QUOTED_REACH = 60  # quoted names holding a count are short

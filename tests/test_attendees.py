@@ -88,6 +88,9 @@ def test_count_in_a_later_paragraph_needs_a_participants_noun() -> None:
         "วันนี้ (10 ม.ค. 66) ประธานเปิดศูนย์ช่วยเหลือ ประชาชนโทร 1300 คนที่ประสบปัญหาได้ตลอด 24 ชั่วโมง",
         # a year glued to a word that starts with คน
         "วันที่ 16 มิถุนายน 2566 เปิดงาน EXPO 2023 คนชลบุรีได้งาน ณ ศูนย์การค้าสมมติ",
+        # a year after a month, then "ท่าน" (you)
+        "วันนี้ (29 ก.ย. 64) รฟม. มอบกล่องยังชีพ รวมจำนวน 21,200 กล่อง ตั้งแต่วันที่ 20 - 28 กันยายน 2564"
+        " ท่านสามารถติดตามข่าวสารได้",
         # a daily capacity, not attendance
         "วันนี้ (20 ส.ค. 64) เปิดจุดฉีดวัคซีน ตั้งเป้าฉีดให้ประชาชน วันละ 1,000 คน",
         # businesses counted with ราย are not people
