@@ -65,7 +65,10 @@ _COUNT_BEFORE_RE = re.compile(r"(?<!\d)\d{1,3} $")
 # is the same person, and the position follows the bracket.
 _LATIN_ALIAS_RE = re.compile(r" ?\((?=[A-Z])[A-Za-z.'’\- ]{2,60}\)")
 # Starts with a literal so the scan skips ahead fast; a "(เจ้าประคุณ)สมเด็จ" prefix is added back.
-_MONK_RE = re.compile(f"พระ[{THAI}]{{3,40}} \\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})\\)")
+# A Pali degree may follow the name in the bracket ("(สนิท ชวนปญฺโญ ป.ธ.๙)").
+_MONK_RE = re.compile(
+    f"พระ[{THAI}]{{3,40}} \\((?P<given>[{THAI}]{{2,20}}) (?P<family>[{THAI}]{{2,20}})(?: ป\\.ธ\\.\\s?[0-9๐-๙]+)?\\)"
+)
 _MONK_PREFIX_RE = re.compile("(?:เจ้าประคุณ ?)?สมเด็จ$")
 # Words after พระ that name a Buddha image, a building or the king, not a monk's title.
 _NOT_MONK_TITLE_RE = re.compile("พุทธ|อุโบสถ|ตำหนัก|ที่นั่ง|บรม|บาท|เจ้า|ราชวัง|วิหาร|ธาตุ|ราชทาน|ราชพิธี|ราชดำริ")
@@ -428,6 +431,16 @@ def _share_list_positions(text: str, mentions: list[Mention]) -> list[Mention]:
     return shared
 
 
+def _signs_off(text: str, name: NameMention) -> bool:
+    """ "…⏎นายภูมิธรรม เวชยชัย⏎รองนายกรัฐมนตรี…": a full name alone on its line, a specific post
+    opening the next line."""
+    if not name.family or not text.startswith("\n", name.end):
+        return False
+    return (
+        text.rfind("\n", 0, name.start) + 1 == name.start and specific_head_at(text, name.end + 1) is not None
+    )
+
+
 def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
     """The position written after the name, or before it when the name is bracketed after it."""
     if name.kind == "latin" or name.given[:1].isascii():
@@ -446,6 +459,9 @@ def _position_of(text: str, name: NameMention) -> tuple[int, int] | None:
     elif name.family and specific_head_at(text, name.end) is not None:
         # The family name was split from a position glued to it ("ทวีสินนายกรัฐมนตรี").
         return position_after(text, name.end)
+    elif _signs_off(text, name):
+        # A statement's signature: the name on a line of its own, the post on the next line.
+        return position_after(text, name.end + 1)
     # "รัฐมนตรีว่าการกระทรวง… (นายวราวุธ ศิลปอาชา)": the post precedes the bracketed name.
     if name.start >= 2 and text[name.start - 1] == "(" and text[name.start - 2] == " ":
         line_start = max(text.rfind("\n", 0, name.start) + 1, name.start - 160)

@@ -659,6 +659,13 @@ def test_english_and_comma_separated_posts_after_latin_names(body: str, name: st
             "อับดุลลาห์ บิน ฮาซัน",
             "รัฐมนตรีว่าการกระทรวงพลังงาน",
         ),
+        # a Pali degree after the monk's name in the bracket
+        (
+            "ได้รับความเมตตาจาก สมเด็จพระพุฒาจารย์ (สมมติ ชวนปญฺโญ ป.ธ.๙) กรรมการมหาเถรสมาคม เป็นประธาน",
+            "สมเด็จพระพุฒาจารย์",
+            "สมมติ ชวนปญฺโญ",
+            "กรรมการมหาเถรสมาคม",
+        ),
     ],
 )
 def test_monks_and_foreign_royal_or_honorary_titles(
@@ -891,6 +898,11 @@ def test_joining_word_at_a_line_end_is_the_verb_of_the_list_before_it() -> None:
         (
             "พลเอก ประยุทธ์ สมมติ นายกรัฐมนตรีสั่งการให้ดำเนินการตามกฎหมาย",
             [("ประยุทธ์ สมมติ", "นายกรัฐมนตรี")],
+        ),
+        # a statement's signature: the post on the line after the name
+        (
+            "จึงขอให้ทุกฝ่ายร่วมมือกัน\n.\nนายสมชาย สมมติ\nรองนายกรัฐมนตรี และรัฐมนตรีว่าการกระทรวงกลาโหม\n31 ตุลาคม 2567",
+            [("สมชาย สมมติ", "รองนายกรัฐมนตรี และรัฐมนตรีว่าการกระทรวงกลาโหม")],
         ),
         # pharmacy (เภสัชกรรม) is no pharmacist's title
         ("ให้บริการการแพทย์ทางไกลและเภสัชกรรมทางไกล บริการส่งยาทางไปรษณีย์", []),
