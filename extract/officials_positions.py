@@ -13,6 +13,7 @@ import re
 from extract.gazetteers import load_tsv, trie_pattern
 from extract.names import GIVEN_NAMES, THAI, TITLE_RE
 from extract.names import WORD_RE as _WORD_RE
+from extract.provinces import bare_province_at
 
 _POSITION_ROWS = load_tsv("positions")
 _AGENCY_ROWS = load_tsv("agencies")
@@ -364,6 +365,12 @@ def _continues(text: str, pos: int, position: str) -> int:
         return end
     if chunk.startswith("ประเทศ") and _POSTED_TO_RE.search(position):
         return end  # "ณ กรุงแคนเบอร์รา ประเทศออสเตรเลีย"
+    if position.endswith((".", "ฯ")):
+        province = bare_province_at(text, pos)
+        if province is not None and province.end == end:
+            # "นายก อบจ. สุโขทัย", "ส.ส. สุโขทัย พรรค…", "ผู้ว่าฯ เชียงใหม่": an abbreviated post
+            # names its province after a space
+            return end
     if chunk == "ประเทศไทย" and _INTERNATIONAL_BODY_RE.search(position):
         return end  # "ผู้แทนองค์การยูนิเซฟ ประเทศไทย": the body's office in Thailand
     if chunk.startswith("และ") and len(chunk) > 3:

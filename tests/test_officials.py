@@ -534,6 +534,9 @@ def test_province_abbreviation_and_business_line_continue_positions(body: str, p
         # An international body's office in Thailand; a post misspelt without "การ".
         ("Ms. Anna Berg รองผู้แทนองค์การยูนิเซฟ ประเทศไทย เข้าร่วม", "รองผู้แทนองค์การยูนิเซฟ ประเทศไทย"),
         ("นายกฤศ สมมติ รองผู้อำนวยสำนักงานเศรษฐกิจอุตสาหกรรม เข้าร่วม", "รองผู้อำนวยสำนักงานเศรษฐกิจอุตสาหกรรม"),
+        # An abbreviated post names its province after a space (then the party goes on).
+        ("นางพรรณสิริ สมมติ ส.ส. สุโขทัย พรรคพลังประชารัฐ เข้าร่วม", "ส.ส. สุโขทัย พรรคพลังประชารัฐ"),
+        ("นายมนู สมมติ นายก อบจ. สุโขทัย เข้าร่วม", "นายก อบจ. สุโขทัย"),
         # Posts of public health supervisors and of volunteers.
         ("นพ.วิทยา ใจดี สาธารณสุขนิเทศก์ เขตสุขภาพที่ 2 เข้าร่วม", "สาธารณสุขนิเทศก์ เขตสุขภาพที่ 2"),
         (
