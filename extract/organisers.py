@@ -73,7 +73,7 @@ _EVENT_HEAD = r"(?:งาน|การประชุม|ประชุม|โ�
 _ORGANISE_VERB = re.compile(rf"(?<!การ)(?<!ผู้)จัด(?:ขึ้น)?(?={_EVENT_HEAD})")
 _PLANNED = re.compile(r"(?:จะ|เตรียม|กำหนด|เตรียมการ|มีแผน|เพื่อ)\s?(?:ได้)?$")
 _SIDE_EVENT = re.compile(r"\S{0,12}(?:คู่ขนาน|ย่อย)")
-_ORGANISED_BY = re.compile(r"จัด(?:ขึ้น)?โดย\s?")
+_ORGANISED_BY = re.compile(r"จัด(?:ขึ้น|งาน)?โดย\s?")
 # Capitalised words, joined by "of"/"and"/"&"…, ending on a capitalised word: "World Bank Group"
 # (not a person: "Mr. …").
 _LATIN_NAME = re.compile(
