@@ -80,8 +80,7 @@ _TRIGGER = re.compile(
 )
 # A project followed up on or worked under ("ติดตามโครงการอนุรักษ์…", "…ภายใต้โครงการความร่วมมือ…");
 # "ติดตามงาน…" follows up on work, not on an event.
-_PROJECT_TRIGGER = re.compile(r"(?:ติดตาม|ภายใต้)\s?$")
-_PROJECT_WORD = re.compile("โครงการ")
+_FOLLOWED_PROJECT = re.compile(r"(?:ติดตาม|ภายใต้)\s?(?P<head>โครงการ)")
 # A head that is only the frame of another name: "พิธีเปิด “…”", "งานสัมมนา…", "โครงการ “…”".
 _FRAME = re.compile(r"(?:พิธี(?:เปิด|ปิด)(?:งาน)?|งาน(?=" + "|".join(_HEADS[:-1]) + r"))\s?")
 # Only head words before a quote ("งาน “…”", "โครงการอบรมเชิงปฏิบัติการ “…”", "การสัมมนา เรื่อง “…”"):
@@ -229,11 +228,10 @@ def find_programme_name(article: Article, zone: EventZone | None = None) -> Foun
                 return _found(article, span)
     # Last, a project the activity followed up on or was held under, when nothing else names it.
     for start, end in zone.main:
-        for match in _PROJECT_WORD.finditer(text, start, end):
-            if _PROJECT_TRIGGER.search(text, max(start, match.start() - 8), match.start()):
-                span = _name_from_head(text, match.start(), end, match.end() - match.start())
-                if span is not None:
-                    return _found(article, span)
+        for match in _FOLLOWED_PROJECT.finditer(text, start, end):
+            span = _name_from_head(text, match.start("head"), end, len(match.group("head")))
+            if span is not None:
+                return _found(article, span)
     return None
 
 
